@@ -1,0 +1,123 @@
+import type { ClientProfile } from '../domain/profile.js';
+import type { ClassificationSource, EconomicCycle, RelationshipType, Signal } from '../domain/types.js';
+
+/**
+ * Ports of the store. Adapters (SQLite, Redis, PostgreSQL) implement them; the Slack app and
+ * the CLI depend only on these types. Every adapter passes the contract suite in test/contracts/.
+ */
+
+export type Visibility = 'team' | 'private';
+
+/** Who is reading: visibility rules are applied by the store, not by callers. */
+export type Viewer = { userId: string; teamId: string; isAdmin: boolean };
+
+/** What a caller supplies to log a decision; the store assigns id, createdAt and supersedes. */
+export type NewDecision = {
+  /**
+   * Makes append idempotent: a retried Slack action (same key) returns the first decision
+   * instead of logging twice. E.g. `action:<team>:<message ts>:<action ts>`.
+   */
+  idempotencyKey: string;
+  clientName: string;
+  type: RelationshipType;
+  secondary: RelationshipType | null;
+  confidence: number;
+  source: ClassificationSource;
+  /** The classifier's type before an override; equals `type` when confirmed. */
+  suggestedType: RelationshipType;
+  evidence: Signal[];
+  llmRationale: string | null;
+  recommendedActionIds: string[];
+  keptActionIds: string[];
+  /** Required when source is `manager_override`. */
+  reason: string | null;
+  /** Redacted description the decision was made on. */
+  description: string;
+  userId: string;
+  teamId: string;
+  channelId: string | null;
+  threadTs: string | null;
+  visibility: Visibility;
+  versions: { playbook: string; rules: string; prompt: string | null; model: string | null };
+};
+
+export type Decision = NewDecision & {
+  /** Time-sortable (ULID-like) id. */
+  id: string;
+  /** Normalized client name; see normalizeClientId. */
+  clientId: string;
+  createdAt: string;
+  /** The previous decision for the same client, if any. */
+  supersedes: string | null;
+  /** Set on reads when the type differs from the superseded decision's type. */
+  transition?: { from: RelationshipType; to: RelationshipType };
+};
+
+export type DecisionFilter = {
+  clientId?: string;
+  type?: RelationshipType;
+  since?: Date;
+  userId?: string;
+  limit?: number;
+};
+
+export type DecisionLog = {
+  /** Appends once; returns the stored decision (the original one if the idempotency key was seen). */
+  append(decision: NewDecision): Promise<Decision>;
+  /** A client's complete history, oldest first, filtered by what the viewer may see. */
+  history(clientId: string, viewer: Viewer): Promise<Decision[]>;
+  /** Decisions matching the filter, newest first, filtered by visibility. */
+  list(filter: DecisionFilter, viewer: Viewer): Promise<Decision[]>;
+  /** Streams every decision oldest first (exports); admin use only. */
+  all(): AsyncIterable<Decision>;
+  /** Removes decisions created before `before`; logs the purge itself. Returns how many were removed. */
+  purge(before: Date, by: string): Promise<number>;
+  close(): Promise<void>;
+};
+
+export type ThreadTurn = { role: 'rm' | 'bot'; text: string; at: string };
+
+/** Per-thread conversation state. */
+export type ThreadState = {
+  profile: ClientProfile;
+  turns: ThreadTurn[];
+  /** How many follow-up questions were already asked in this thread (at most two). */
+  followUpsAsked: number;
+  lang: 'zh' | 'en';
+  updatedAt: string;
+};
+
+export type UserSettings = { lang: 'auto' | 'zh' | 'en' };
+export type WorkspaceSettings = { cycle: EconomicCycle };
+
+export type StateStore = {
+  getThread(key: string): Promise<ThreadState | undefined>;
+  /** Stored with the configured TTL (default 7 days). */
+  setThread(key: string, state: ThreadState): Promise<void>;
+  /**
+   * True the first time a key is claimed within the dedupe TTL, false afterwards; atomic across
+   * processes sharing the store (event ids, action ids).
+   */
+  claimOnce(key: string): Promise<boolean>;
+  getUserSettings(userId: string): Promise<UserSettings>;
+  setUserSettings(userId: string, settings: UserSettings): Promise<void>;
+  getWorkspaceSettings(teamId: string): Promise<WorkspaceSettings>;
+  setWorkspaceSettings(teamId: string, settings: WorkspaceSettings): Promise<void>;
+  /** Removes thread state older than the retention period; never touches decisions. */
+  purgeStale(olderThan: Date): Promise<number>;
+  close(): Promise<void>;
+};
+
+/** Redacts personal data before text is stored; the LLM layer provides the real one. */
+export type Redact = (text: string) => string;
+
+/** A store operation failed; turned into a localized message at the boundary. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'store_unavailable' | 'store_conflict' | 'store_invalid',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
