@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: runs every section and prints its figures. Sections are separate modules so
+ * each layer owns its benchmark; run one with `npm run bench -- rules`.
+ */
+const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, load] of Object.entries(sections)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n== ${name} ==`);
+  const section = await load();
+  await section.run();
+}

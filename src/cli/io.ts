@@ -1,0 +1,17 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** What a CLI command may touch; injected so tests drive commands in-process. */
+export type CommandIo = {
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+  env: Record<string, string | undefined>;
+};
+
+/** A usage error: the message is printed with a hint and the exit status is 2. */
+export class UsageError extends Error {
+  readonly code = 'usage';
+}
+
+/** Every subcommand: parses its own args, returns the exit status. */
+export type Command = (args: string[], io: CommandIo) => Promise<number>;
