@@ -5,7 +5,8 @@ export type CommandIo = {
   stdin: Readable;
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable;
-  env: Record<string, string | undefined>;
+  /** Defaults to the process environment, read by config.ts. */
+  env?: Record<string, string | undefined>;
 };
 
 /** A usage error: the message is printed with a hint and the exit status is 2. */

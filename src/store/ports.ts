@@ -70,10 +70,18 @@ export type DecisionLog = {
   list(filter: DecisionFilter, viewer: Viewer): Promise<Decision[]>;
   /** Streams every decision oldest first (exports); admin use only. */
   all(): AsyncIterable<Decision>;
-  /** Removes decisions created before `before`; logs the purge itself. Returns how many were removed. */
+  /**
+   * Removes decisions created before `before`; only a user listed in QUADRANT_ADMINS may
+   * (`store_forbidden` otherwise). The purge itself is recorded (see `purges`). Returns how many were removed.
+   */
   purge(before: Date, by: string): Promise<number>;
+  /** Every purge ever run, oldest first: the audit trail of removed decisions. */
+  purges(): Promise<PurgeRecord[]>;
   close(): Promise<void>;
 };
+
+/** The record a purge leaves behind; purges are never purged. */
+export type PurgeRecord = { id: string; by: string; before: string; removed: number; at: string };
 
 export type ThreadTurn = { role: 'rm' | 'bot'; text: string; at: string };
 
@@ -111,10 +119,19 @@ export type StateStore = {
 /** Redacts personal data before text is stored; the LLM layer provides the real one. */
 export type Redact = (text: string) => string;
 
+export type StoreErrorCode = 'store_unavailable' | 'store_conflict' | 'store_invalid' | 'store_forbidden';
+
+/** Where the store says what happened (an outage, a recovery); secrets are never part of a line. */
+export type StoreLogger = {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+};
+
 /** A store operation failed; turned into a localized message at the boundary. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'store_unavailable' | 'store_conflict' | 'store_invalid',
+    readonly code: StoreErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { type EvalReport, type ScoredCase, scoreCases } from '../domain/eval-metrics.js';
+import { detectLang } from '../domain/lang.js';
+import { RELATIONSHIP_TYPES } from '../domain/types.js';
+import { buildCliContext } from './context.js';
+import { type Command, type CommandIo, UsageError } from './io.js';
+
+export const EVAL_HELP = `Usage:
+  quadrant eval FILE.jsonl [--json] [--llm]
+Each line: {"id": "...", "text": "...", "label": "strategic|transactional|partnership|problem_solving"}.
+Prints accuracy, per-type precision/recall/F1, macro-F1, the confusion matrix and the misses.
+--llm compares rules-only, LLM-only and hybrid (needs OPENAI_API_KEY).`;
+
+export const labelledCase = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  text: z.string().min(1),
+  label: z.enum(RELATIONSHIP_TYPES),
+});
+export type LabelledCase = z.output<typeof labelledCase>;
+
+/** Parses a labelled JSONL file; a bad line is a usage error naming the line. */
+export const readLabelledCases = async (path: string): Promise<LabelledCase[]> => {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${path}`);
+  }
+  const cases: LabelledCase[] = [];
+  raw.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new UsageError(`${path}:${index + 1}: not valid JSON`);
+    }
+    const parsed = labelledCase.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UsageError(
+        `${path}:${index + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(),
+      );
+    }
+    cases.push(parsed.data);
+  });
+  if (cases.length === 0) throw new UsageError(`${path}: no labelled cases`);
+  return cases;
+};
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The human-readable report printed by `quadrant eval`. */
+export const formatReport = (report: EvalReport, texts: Map<string, string>): string => {
+  const lines = [
+    `cases: ${report.total}   accuracy: ${pct(report.accuracy)}   macro-F1: ${report.macroF1.toFixed(3)}`,
+    '',
+    'type              precision  recall   F1     support',
+    ...RELATIONSHIP_TYPES.map((type) => {
+      const m = report.perType[type];
+      return `${type.padEnd(18)}${m.precision.toFixed(3).padStart(9)}${m.recall.toFixed(3).padStart(8)}${m.f1.toFixed(3).padStart(7)}${String(m.support).padStart(10)}`;
+    }),
+    '',
+    'confusion (rows: label, columns: predicted)',
+    `${''.padEnd(18)}${RELATIONSHIP_TYPES.map((t) => t.slice(0, 12).padStart(14)).join('')}`,
+    ...RELATIONSHIP_TYPES.map(
+      (label) =>
+        `${label.padEnd(18)}${RELATIONSHIP_TYPES.map((p) => String(report.confusion[label][p]).padStart(14)).join('')}`,
+    ),
+  ];
+  if (report.misses.length > 0) {
+    lines.push('', `misses (${report.misses.length}):`);
+    for (const miss of report.misses) {
+      const text = (texts.get(miss.id) ?? '').replace(/\s+/g, ' ');
+      lines.push(
+        `  ${miss.id}: ${miss.label} → ${miss.predicted}  ${text.length > 90 ? `${text.slice(0, 90)}…` : text}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+const evaluateRules = async (cases: LabelledCase[], io: CommandIo) => {
+  const ctx = buildCliContext(io);
+  const scored: ScoredCase[] = [];
+  for (const c of cases) {
+    const { classification } = await ctx.classifier.classify({ text: c.text, lang: detectLang(c.text) });
+    scored.push({ id: c.id, label: c.label, predicted: classification.type });
+  }
+  return scoreCases(scored);
+};
+
+export const runEvalCommand: Command = async (args, io) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      llm: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${EVAL_HELP}\n`);
+    return 0;
+  }
+  const [path, ...rest] = positionals;
+  if (path === undefined) throw new UsageError('missing FILE: quadrant eval FILE.jsonl');
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const cases = await readLabelledCases(path);
+  if (values.llm) throw new UsageError('--llm needs OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL)');
+  const report = await evaluateRules(cases, io);
+  io.stdout.write(
+    values.json ? `${JSON.stringify(report)}\n` : formatReport(report, new Map(cases.map((c) => [c.id, c.text]))),
+  );
+  return 0;
+};

@@ -1,0 +1,16 @@
+import type { Lang } from './types.js';
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN_WORD = /[A-Za-z]{2,}/g;
+
+/**
+ * The language to answer in: Chinese when Han characters carry a real share of the text
+ * (mixed notes such as "AAA央企, covenant breach" are answered in Chinese), else English.
+ */
+export const detectLang = (text: string, fallback: Lang = 'en'): Lang => {
+  const han = text.match(HAN)?.length ?? 0;
+  const latinWords = text.match(LATIN_WORD)?.length ?? 0;
+  if (han === 0 && latinWords === 0) return fallback;
+  // One Han character carries about as much as one English word.
+  return han >= latinWords * 0.5 ? 'zh' : 'en';
+};

@@ -1,0 +1,103 @@
+import { findAction, type Playbook, typeProfile } from './playbook.js';
+import type { PlaybookCondition } from './playbook-schema.js';
+import type { Bilingual, EconomicCycle, RelationshipType, Signal } from './types.js';
+
+/** One recommended playbook action, with why it applies to this client. */
+export type Recommendation = { id: string; title: Bilingual; howTo: Bilingual; why: Bilingual };
+
+export type RecommendationContext = {
+  cycle: EconomicCycle;
+  /** The client's type at its last logged decision, if any. */
+  previousType?: RelationshipType | null;
+  /** Action ids an LLM preferred; they move first among the primary type's actions. */
+  preferredIds?: readonly string[];
+};
+
+/** The part of a classification the recommender reads (rules-only and hybrid results both fit). */
+export type RecommendationInput = {
+  type: RelationshipType;
+  secondary: RelationshipType | null;
+  confidence: number;
+  signals: readonly Signal[];
+};
+
+export const MIN_RECOMMENDATIONS = 3;
+export const MAX_RECOMMENDATIONS = 6;
+
+const conditionHolds = (
+  condition: PlaybookCondition,
+  facts: { type: RelationshipType; cycle: EconomicCycle; typeChanged: boolean; confidence: number },
+) =>
+  (condition.types === undefined || condition.types.includes(facts.type)) &&
+  (condition.cycle === undefined || condition.cycle === facts.cycle) &&
+  (condition.typeChanged === undefined || condition.typeChanged === facts.typeChanged) &&
+  (condition.maxConfidence === undefined || facts.confidence <= condition.maxConfidence);
+
+const quote = (signal: Signal | undefined): Bilingual =>
+  signal ? { zh: `;依据:“${signal.text}”`, en: `; evidence: "${signal.text}"` } : { zh: '', en: '' };
+
+/**
+ * Picks 3 to 6 playbook actions for a classification, ordered: transition actions when the type
+ * changed, then the primary type's strategies, then the cross-cutting practices whose conditions
+ * hold (cycle, type change, low confidence), then the secondary type's first strategy.
+ * Only ids that exist in the playbook are ever returned.
+ */
+export const recommendActions = (
+  classification: RecommendationInput,
+  playbook: Playbook,
+  context: RecommendationContext,
+): Recommendation[] => {
+  const { type, secondary, confidence } = classification;
+  const previousType = context.previousType ?? null;
+  const typeChanged = previousType !== null && previousType !== type;
+  const picked = new Map<string, Recommendation>();
+  const add = (id: string, why: Bilingual) => {
+    if (picked.has(id) || picked.size >= MAX_RECOMMENDATIONS) return;
+    const action = findAction(playbook, id);
+    if (action) picked.set(id, { id, title: action.title, howTo: action.howTo, why });
+  };
+
+  if (typeChanged) {
+    const transitions = playbook.transitions
+      .filter((tr) => tr.to === type && (tr.from === undefined || tr.from === previousType))
+      // A transition naming its origin is more specific than a "from anywhere" one.
+      .sort((a, b) => Number(b.from !== undefined) - Number(a.from !== undefined));
+    for (const transition of transitions) for (const id of transition.actionIds) add(id, transition.why);
+  }
+
+  const primary = typeProfile(playbook, type);
+  const preferred = new Set(context.preferredIds ?? []);
+  const primaryActions = [...primary.actions].sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
+  const strongest = classification.signals.find((s) => s.type === type && s.weight > 0);
+  for (const action of primaryActions) {
+    const evidence = quote(strongest);
+    add(action.id, {
+      zh: `${primary.shortName.zh}客户的核心管理策略${evidence.zh}`,
+      en: `Core strategy for ${primary.shortName.en.toLowerCase()} clients${evidence.en}`,
+    });
+  }
+
+  const facts = { type, cycle: context.cycle, typeChanged, confidence };
+  for (const practice of playbook.practices) {
+    if (practice.when.some((condition) => conditionHolds(condition, facts))) add(practice.id, practice.why);
+  }
+
+  if (secondary !== null && secondary !== type) {
+    const profile = typeProfile(playbook, secondary);
+    const evidence = quote(classification.signals.find((s) => s.type === secondary && s.weight > 0));
+    const first = profile.actions[0];
+    if (first) {
+      add(first.id, {
+        zh: `客户也呈现${profile.shortName.zh}特征${evidence.zh}`,
+        en: `The client also shows ${profile.shortName.en.toLowerCase()} traits${evidence.en}`,
+      });
+    }
+  }
+
+  // A bank's own playbook may give a type fewer strategies; never show fewer than three actions.
+  for (const practice of playbook.practices) {
+    if (picked.size >= MIN_RECOMMENDATIONS) break;
+    add(practice.id, practice.why);
+  }
+  return [...picked.values()];
+};

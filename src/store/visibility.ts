@@ -1,0 +1,43 @@
+import type { Decision, Viewer, Visibility } from './ports.js';
+
+/**
+ * May this viewer read this decision? `team`: anyone in the decision's workspace. `private`: its
+ * author. Admins (QUADRANT_ADMINS, or `viewer.isAdmin`) read everything: they answer for the log.
+ */
+export const canSee = (
+  decision: Pick<Decision, 'visibility' | 'userId' | 'teamId'>,
+  viewer: Viewer,
+  admins: readonly string[],
+): boolean => {
+  if (viewer.isAdmin || admins.includes(viewer.userId)) return true;
+  if (decision.visibility === 'private') return decision.userId === viewer.userId;
+  return decision.teamId === viewer.teamId;
+};
+
+/** Slack conversation types whose content is not public to the workspace. */
+const PRIVATE_CHANNEL_TYPES = new Set(['im', 'mpim', 'group', 'private_channel']);
+
+/**
+ * The visibility a decision gets unless the RM chooses: private in a DM or a private channel
+ * (Slack's `channel_type` / `conversations.info`), team elsewhere.
+ */
+export const defaultVisibility = (channel: { channelType?: string; isPrivate?: boolean }): Visibility =>
+  channel.isPrivate === true || (channel.channelType !== undefined && PRIVATE_CHANNEL_TYPES.has(channel.channelType))
+    ? 'private'
+    : 'team';
+
+/**
+ * Marks type changes between consecutive decisions of one client, oldest first. Computed over
+ * what the viewer can see, so a hidden private decision never leaks even its type.
+ */
+export const markTransitions = (oldestFirst: Decision[]): Decision[] => {
+  const lastTypeByClient = new Map<string, Decision['type']>();
+  return oldestFirst.map((decision) => {
+    const previous = lastTypeByClient.get(decision.clientId);
+    lastTypeByClient.set(decision.clientId, decision.type);
+    const { transition: _stale, ...rest } = decision;
+    return previous !== undefined && previous !== decision.type
+      ? { ...rest, transition: { from: previous, to: decision.type } }
+      : rest;
+  });
+};
