@@ -3,6 +3,7 @@
  * each layer owns its benchmark; run one with `npm run bench -- rules`.
  */
 const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  cli: () => import('./cli.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -24,7 +24,9 @@ const SPACE_NEXT_TO_CJK = new RegExp(`\\s+(?=${CJK})|(?<=${CJK})\\s+`, 'gu');
 
 const stripOneSuffix = (name: string): string => {
   for (const suffix of CHINESE_SUFFIXES) {
-    if (name.endsWith(suffix) && name.length > suffix.length) return name.slice(0, -suffix.length).trim();
+    // A name that is only a legal form ("有限公司") is kept whole, not cut down to "有限".
+    if (name === suffix) return name;
+    if (name.endsWith(suffix)) return name.slice(0, -suffix.length).trim();
   }
   const words = name.split(' ');
   const last = words.at(-1);

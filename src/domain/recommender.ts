@@ -68,9 +68,10 @@ export const recommendActions = (
   const primary = typeProfile(playbook, type);
   const preferred = new Set(context.preferredIds ?? []);
   const primaryActions = [...primary.actions].sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
-  const strongest = classification.signals.find((s) => s.type === type && s.weight > 0);
-  for (const action of primaryActions) {
-    const evidence = quote(strongest);
+  // Each strategy cites a different piece of evidence where there is enough of it.
+  const support = classification.signals.filter((s) => s.type === type && s.weight > 0);
+  for (const [index, action] of primaryActions.entries()) {
+    const evidence = quote(support.length > 0 ? support[index % support.length] : undefined);
     add(action.id, {
       zh: `${primary.shortName.zh}客户的核心管理策略${evidence.zh}`,
       en: `Core strategy for ${primary.shortName.en.toLowerCase()} clients${evidence.en}`,

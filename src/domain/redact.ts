@@ -27,7 +27,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
  * NFKC-normalizes (full-width digits and letters become ASCII) and removes zero-width, bidi and
  * control characters. Every other function here assumes normalized input.
  */
-export const normalizeText = (text: string): string => text.normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' ');
+export const normalizeText = (text: string): string =>
+  text.normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' ');
 
 /** GB 11643-1999 check character of an 18-character resident ID. */
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -26,7 +26,8 @@ export const BLOCK_LIMITS = {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const textOf = (value: unknown): string | undefined =>
   isObject(value) && typeof value.text === 'string' ? value.text : undefined;

@@ -199,7 +199,12 @@ export const blockActions = (
     ...(f.action.value === undefined ? {} : { value: f.action.value }),
     ...(f.action.selectedOption === undefined
       ? {}
-      : { selected_option: { text: { type: 'plain_text', text: f.action.selectedOption }, value: f.action.selectedOption } }),
+      : {
+          selected_option: {
+            text: { type: 'plain_text', text: f.action.selectedOption },
+            value: f.action.selectedOption,
+          },
+        }),
   };
   const m = f.message;
   return {
@@ -211,7 +216,15 @@ export const blockActions = (
       : { type: 'view', view_id: f.view?.id ?? 'V0' },
     ...(m ? { channel: { id: m.channel, name: m.channel } } : {}),
     ...(m && !m.ephemeral
-      ? { message: { type: 'message', ts: m.ts, text: '', blocks: m.blocks ?? [], ...(m.threadTs ? { thread_ts: m.threadTs } : {}) } }
+      ? {
+          message: {
+            type: 'message',
+            ts: m.ts,
+            text: '',
+            blocks: m.blocks ?? [],
+            ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+          },
+        }
       : {}),
     ...(f.view
       ? {

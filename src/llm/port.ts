@@ -8,15 +8,47 @@ export type LlmUsage = { inputTokens: number; outputTokens: number };
 export type LlmAssessment = {
   profile: ClientProfile;
   opinion: LlmOpinion;
+  /** Quotes the model offers against the rules' distress signals ("逾期已结清"); verified by the combiner. */
+  counterEvidence: string[];
 };
 
+/** How the structured output was obtained: the endpoint's `json_schema`, or JSON mode validated with zod. */
+export type LlmOutputMode = 'json_schema' | 'json_object';
+
+/** Why a call gave no usable opinion; each maps to a short localized notice. */
+export type LlmFailureCode = 'llm_unavailable' | 'llm_bad_output' | 'llm_refused';
+
 export type LlmOutcome =
-  | { ok: true; assessment: LlmAssessment; usage: LlmUsage; model: string; promptVersion: string; latencyMs: number }
-  | { ok: false; code: 'llm_unavailable' | 'llm_bad_output' | 'llm_refused'; detail: string; latencyMs: number };
+  | {
+      ok: true;
+      assessment: LlmAssessment;
+      usage: LlmUsage;
+      model: string;
+      promptVersion: string;
+      latencyMs: number;
+      outputMode: LlmOutputMode;
+      /** HTTP requests made (retries, JSON-mode fallback and the repair retry included). */
+      requests: number;
+    }
+  | {
+      ok: false;
+      code: LlmFailureCode;
+      /** Short, secret-free reason for logs ("timeout", "http 503", "finish_reason length"). */
+      detail: string;
+      latencyMs: number;
+      /** Tokens spent on the failed attempts, when the server reported them. */
+      usage: LlmUsage | null;
+      requests: number;
+    };
 
 /** The model port: one call per turn. Adapters never throw; failures come back as `ok: false`. */
 export type LlmAssessor = {
-  assess(input: { description: string; profile: ClientProfile | null; rules: Classification; lang: Lang }): Promise<LlmOutcome>;
+  assess(input: {
+    description: string;
+    profile: ClientProfile | null;
+    rules: Classification;
+    lang: Lang;
+  }): Promise<LlmOutcome>;
 };
 
 /** What every surface calls: rules first, then the LLM per QUADRANT_LLM_MODE, combined. */
@@ -25,9 +57,26 @@ export type ClassifyInput = {
   text: string;
   /** The thread's merged profile, sent instead of the raw history. */
   profile?: ClientProfile | null;
+  /**
+   * The newest turn of a thread. With `profile`, the LLM gets the profile plus this turn instead of
+   * the accumulated text, so long threads stay within budget; the rules still read all of `text`.
+   */
+  latestTurn?: string;
   lang: Lang;
 };
 
-export type ClassifyResult = { classification: HybridClassification; profile: ClientProfile; usage: LlmUsage | null };
+export type ClassifyResult = {
+  classification: HybridClassification;
+  profile: ClientProfile;
+  usage: LlmUsage | null;
+  /** Time spent in the LLM call (all its requests), when one was made. */
+  llmLatencyMs?: number;
+};
+
+/** Where the layer reports what happened; never given the description, the key or the model's text. */
+export type LlmLogger = {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+};
 
 export type Classifier = { classify(input: ClassifyInput): Promise<ClassifyResult> };

@@ -93,6 +93,11 @@ export type ThreadState = {
   followUpsAsked: number;
   lang: 'zh' | 'en';
   updatedAt: string;
+  /**
+   * Cards the Slack app showed in this thread, by card id, so a button logs exactly what the RM
+   * saw. Opaque to the store; the app parses it with zod on read.
+   */
+  cards?: Record<string, unknown>;
 };
 
 export type UserSettings = { lang: 'auto' | 'zh' | 'en' };

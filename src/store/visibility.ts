@@ -41,3 +41,22 @@ export const markTransitions = (oldestFirst: Decision[]): Decision[] => {
       : rest;
   });
 };
+
+/**
+ * Marks transitions on a newest-first page that may start mid-history: each client's marks come
+ * from its (visible) history, so the oldest row of the page still knows what came before it.
+ */
+export const withTransitionsFromHistory = async (
+  newestFirst: Decision[],
+  historyOf: (clientId: string) => Promise<Decision[]>,
+): Promise<Decision[]> => {
+  const marks = new Map<string, Decision['transition']>();
+  for (const clientId of new Set(newestFirst.map((d) => d.clientId))) {
+    for (const d of await historyOf(clientId)) if (d.transition) marks.set(d.id, d.transition);
+  }
+  return newestFirst.map((d) => {
+    const { transition: _none, ...rest } = d;
+    const mark = marks.get(d.id);
+    return mark === undefined ? rest : { ...rest, transition: mark };
+  });
+};

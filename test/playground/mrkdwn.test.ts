@@ -51,6 +51,13 @@ describe('parseInline', () => {
     ]);
   });
 
+  it('reads Slack date tokens with their fallback', () => {
+    expect(parseInline('at <!date^1700000000^{date_short_pretty} {time}|2023-11-14T22:13Z>')).toEqual([
+      { text: 'at ' },
+      { date: 1700000000, text: '2023-11-14T22:13Z' },
+    ]);
+  });
+
   it('refuses script links and keeps them as text', () => {
     const spans = parseInline('<javascript:alert(1)|click>');
     expect(spans.some((s) => s.link !== undefined)).toBe(false);

@@ -88,6 +88,10 @@ const renderSpan = (span, ctx) => {
     node.href = span.link;
     node.target = '_blank';
     node.rel = 'noopener noreferrer';
+  } else if (span.date !== undefined) {
+    const date = new Date(span.date * 1000);
+    node = el('time', 'date', Number.isNaN(date.getTime()) ? span.text : date.toLocaleString());
+    node.dateTime = Number.isNaN(date.getTime()) ? '' : date.toISOString();
   } else if (span.mention) {
     const { kind, id, label } = span.mention;
     const name =
@@ -301,7 +305,6 @@ export const renderElement = (element, blockId, ctx, dispatches, domId) => {
         dispatches,
         domId,
         convs.map((c) => ({ value: c.id, text: { type: 'plain_text', text: c.label } })),
-        (o) => o.value,
         key,
         initial,
       );

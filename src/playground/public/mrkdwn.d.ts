@@ -6,6 +6,8 @@ export type MrkdwnSpan = {
   strike?: boolean;
   code?: boolean;
   link?: string;
+  /** Epoch seconds of a <!date^…> token; `text` is its fallback. */
+  date?: number;
   mention?: { kind: 'user' | 'channel' | 'special'; id: string; label?: string };
 };
 export type MrkdwnBlock = { kind: 'line' | 'quote'; spans: MrkdwnSpan[] } | { kind: 'pre'; text: string };

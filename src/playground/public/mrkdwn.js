@@ -13,8 +13,9 @@ const STYLE_MARKS = { '*': 'bold', _: 'italic', '~': 'strike' };
 const isBoundary = (ch) => ch === undefined || /[\s.,;:!?()[\]"'“”‘’，。；：！？、（）]/.test(ch);
 
 /**
- * Parses one line of inline mrkdwn into spans `{ text, bold?, italic?, strike?, code?, link?, mention? }`.
- * `link` is a URL (only http, https and mailto survive), `mention` is `{ kind: 'user' | 'channel' | 'special', id, label? }`.
+ * Parses one line of inline mrkdwn into spans `{ text, bold?, italic?, strike?, code?, link?, mention?, date? }`.
+ * `link` is a URL (only http, https and mailto survive), `mention` is `{ kind: 'user' | 'channel' | 'special', id, label? }`,
+ * `date` is a Slack date token's epoch seconds.
  */
 export const parseInline = (line, styles = {}) => {
   const spans = [];
@@ -80,6 +81,11 @@ const parseAngle = (inner) => {
   if (target.startsWith('@')) return { mention: { kind: 'user', id: target.slice(1), label }, text: label ?? target };
   if (target.startsWith('#'))
     return { mention: { kind: 'channel', id: target.slice(1), label }, text: label ?? target };
+  if (target.startsWith('!date^')) {
+    // <!date^SECONDS^{format}|fallback>: the page shows it in the reader's time zone.
+    const seconds = Number(target.split('^')[1]);
+    if (Number.isFinite(seconds)) return { date: seconds, text: label ?? '' };
+  }
   if (target.startsWith('!')) {
     const id = target.slice(1).split('^')[0];
     return { mention: { kind: 'special', id, label }, text: label ?? `@${id}` };

@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { buildClassificationCard } from '../blocks/classification-card.js';
+import { decodeCardRef } from '../blocks/card-ref.js';
+import type { HandlerDeps } from '../deps.js';
+import { cardTargetOf, notifyUser, showCard } from '../support/card-target.js';
+import { reportFailure } from '../support/failures.js';
+import { visibilityOf } from '../support/slack-context.js';
+
+/**
+ * Confirm: logs the decision, then updates the card in place with who logged what, when, and the
+ * decision id. The idempotency key is the card itself, so double clicks and retries log once.
+ */
+export const makeConfirmAction =
+  (deps: HandlerDeps) =>
+  async ({ ack, body, action, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+    await ack();
+    const ref = decodeCardRef(action.value);
+    const target = cardTargetOf(body);
+    const teamId = body.team?.id ?? body.user.team_id ?? 'T0';
+    const lang = await deps.conversation.langFor(body.user.id, '').catch(() => 'en' as const);
+    try {
+      if (!ref) throw new Error('confirm button without a card reference');
+      const { card } = await deps.conversation.decide({
+        threadKey: ref.threadKey,
+        cardId: ref.cardId,
+        userId: body.user.id,
+        teamId,
+        channelId: target.channel ?? null,
+        threadTs: target.threadTs ?? null,
+        visibility: await visibilityOf(client, target.channel ?? null),
+        idempotencyKey: `confirm:${teamId}:${ref.cardId}`,
+      });
+      await showCard(client, target, buildClassificationCard(card, deps.playbook, { interactive: false }));
+    } catch (error) {
+      const text = reportFailure(deps.logger, 'confirm', error, lang, target.channel);
+      await notifyUser(client, body.user.id, text, target).catch(() => undefined);
+    }
+  };

@@ -1,0 +1,75 @@
+import type { RelationshipType } from '../../src/domain/types.js';
+import { typeProfile, type Playbook } from '../../src/domain/playbook.js';
+import type { Lang } from '../../src/domain/types.js';
+import { messages } from '../../src/i18n/messages.js';
+import { escapeSlack } from '../../src/slack/escape.js';
+import { BLOCKS, VIEWS } from '../ids.js';
+import type { CardRef } from './card-ref.js';
+import { plain, section } from './kit.js';
+
+/** What a modal carries back on submission: the card, the chosen type and where the card is shown. */
+export type ModalMetadata = CardRef & {
+  type?: RelationshipType;
+  /** The card message to update: a channel message, or an ephemeral via its response_url. */
+  channel?: string;
+  messageTs?: string;
+  responseUrl?: string;
+};
+
+export const encodeMetadata = (meta: ModalMetadata): string => JSON.stringify(meta);
+
+/** "Change type" → this modal asks for the reason, which an override must have. */
+export const buildChangeTypeModal = (playbook: Playbook, meta: ModalMetadata & { type: RelationshipType }, lang: Lang) => {
+  const m = messages(lang);
+  const profile = typeProfile(playbook, meta.type);
+  return {
+    type: 'modal' as const,
+    callback_id: VIEWS.changeTypeReason,
+    private_metadata: encodeMetadata(meta),
+    title: plain(m.changeTypeTitle),
+    submit: plain(m.submitLog),
+    close: plain(m.cancel),
+    blocks: [
+      section(m.changeTypeLabel(`${profile.emoji} ${escapeSlack(profile.shortName[lang])}`)),
+      {
+        type: 'input',
+        block_id: BLOCKS.reason,
+        label: plain(m.reasonLabel, 2000),
+        element: {
+          type: 'plain_text_input',
+          action_id: BLOCKS.reasonInput,
+          multiline: true,
+          min_length: 1,
+          max_length: 1000,
+          placeholder: plain(m.reasonPlaceholder, 150),
+        },
+      },
+    ],
+  };
+};
+
+/** "Share to channel" → a conversation picker. */
+export const buildShareModal = (meta: ModalMetadata, lang: Lang) => {
+  const m = messages(lang);
+  return {
+    type: 'modal' as const,
+    callback_id: VIEWS.shareCard,
+    private_metadata: encodeMetadata(meta),
+    title: plain(m.shareTitle),
+    submit: plain(m.shareSubmit),
+    close: plain(m.cancel),
+    blocks: [
+      {
+        type: 'input',
+        block_id: BLOCKS.shareChannel,
+        label: plain(m.shareLabel, 2000),
+        element: {
+          type: 'conversations_select',
+          action_id: BLOCKS.shareChannelInput,
+          default_to_current_conversation: true,
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+        },
+      },
+    ],
+  };
+};

@@ -1,0 +1,26 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseTypeName, searchPlaybook } from '../../src/domain/playbook.js';
+import { buildPlaybookGlance, buildPlaybookSearch, buildTypePlaybookMessage } from '../blocks/playbook.js';
+import type { HandlerDeps } from '../deps.js';
+import { reportFailure } from '../support/failures.js';
+
+/** `/playbook [type|keyword]`: an ephemeral playbook card; no argument shows the four types at a glance. */
+export const makePlaybookCommand =
+  (deps: HandlerDeps) =>
+  async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+    await ack();
+    const arg = command.text.trim();
+    const lang = await deps.conversation.langFor(command.user_id, arg).catch(() => 'en' as const);
+    try {
+      const type = arg === '' ? undefined : parseTypeName(arg);
+      const message =
+        arg === ''
+          ? buildPlaybookGlance(deps.playbook, lang)
+          : type
+            ? buildTypePlaybookMessage(deps.playbook, type, lang)
+            : buildPlaybookSearch(deps.playbook, arg, searchPlaybook(deps.playbook, arg), lang);
+      await respond({ response_type: 'ephemeral', ...message });
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', text: reportFailure(deps.logger, '/playbook', error, lang) });
+    }
+  };

@@ -1,0 +1,19 @@
+import type { Logger } from '@slack/bolt';
+import type { Config } from '../src/config.js';
+import type { ConversationService } from '../src/conversation/service.js';
+import type { Playbook } from '../src/domain/playbook.js';
+import type { Classifier } from '../src/llm/port.js';
+import type { DecisionLog, StateStore } from '../src/store/ports.js';
+
+/** What the Slack app is built from; main.ts (or a test) assembles it. No globals. */
+export type AppDeps = {
+  config: Pick<Config, 'admins'>;
+  playbook: Playbook;
+  classifier: Classifier;
+  decisions: DecisionLog;
+  state: StateStore;
+  logger: Logger;
+};
+
+/** What each listener factory receives: the deps plus the conversation service built on them. */
+export type HandlerDeps = AppDeps & { conversation: ConversationService };

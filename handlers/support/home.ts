@@ -1,0 +1,49 @@
+import type { webApi } from '@slack/bolt';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
+import type { Decision, Viewer } from '../../src/store/ports.js';
+import { buildHomeView } from '../blocks/home.js';
+import type { HandlerDeps } from '../deps.js';
+
+const DAY_MS = 86_400_000;
+/** The distribution counts each client once, at its latest decision, among this many recent ones. */
+const DISTRIBUTION_WINDOW = 1000;
+
+const latestPerClient = (decisions: Decision[]): Decision[] => {
+  const seen = new Map<string, Decision>();
+  // `list` is newest first: the first one seen per client is its current type.
+  for (const d of decisions) if (!seen.has(d.clientId)) seen.set(d.clientId, d);
+  return [...seen.values()];
+};
+
+/** Builds and publishes a user's Home tab from the store. */
+export const publishHome = async (
+  deps: HandlerDeps,
+  client: webApi.WebClient,
+  userId: string,
+  teamId: string,
+  now = new Date(),
+): Promise<void> => {
+  const viewer: Viewer = { userId, teamId, isAdmin: deps.config.admins.includes(userId) };
+  const [settings, workspace, recent, team, changed] = await Promise.all([
+    deps.state.getUserSettings(userId),
+    deps.state.getWorkspaceSettings(teamId),
+    deps.decisions.list({ userId, limit: 10 }, viewer),
+    deps.decisions.list({ limit: DISTRIBUTION_WINDOW }, viewer),
+    deps.decisions.list({ since: new Date(now.getTime() - 30 * DAY_MS), limit: 200 }, viewer),
+  ]);
+  const distribution = Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, 0])) as Record<RelationshipType, number>;
+  for (const d of latestPerClient(team)) distribution[d.type] += 1;
+  const lang = settings.lang === 'auto' ? (recent[0]?.description && /\p{Script=Han}/u.test(recent[0].description) ? 'zh' : 'en') : settings.lang;
+  const view = buildHomeView(
+    {
+      lang,
+      recent,
+      distribution,
+      changes: changed.filter((d) => d.transition !== undefined),
+      settings: { lang: settings.lang, cycle: workspace.cycle },
+      isAdmin: viewer.isAdmin,
+    },
+    deps.playbook,
+  );
+  await client.views.publish({ user_id: userId, view });
+};

@@ -1,0 +1,90 @@
+import type { webApi } from '@slack/bolt';
+import type { TurnOutcome, TurnRequest } from '../../src/conversation/service.js';
+import { messages } from '../../src/i18n/messages.js';
+import { buildClassificationCard, type SlackMessage } from '../blocks/classification-card.js';
+import { buildFollowUpMessage } from '../blocks/follow-up.js';
+import type { HandlerDeps } from '../deps.js';
+import { reportFailure } from './failures.js';
+import { isDirectMessage, NO_UNFURL } from './slack-context.js';
+
+export type ThreadTurn = Omit<TurnRequest, 'threadKey'> & {
+  threadKey: string;
+  channel: string;
+  threadTs: string;
+};
+
+/** The message for an outcome: the card, a follow-up question, or the "describe a client" help. */
+export const outcomeMessage = (outcome: TurnOutcome, deps: HandlerDeps, threadKey: string): SlackMessage => {
+  switch (outcome.kind) {
+    case 'card':
+      return buildClassificationCard(outcome.card, deps.playbook, { interactive: true });
+    case 'question':
+      return buildFollowUpMessage({ ...outcome }, threadKey);
+    default:
+      return { text: messages(outcome.lang).emptyDescription, blocks: [] };
+  }
+};
+
+const withoutEmptyBlocks = (message: SlackMessage) =>
+  message.blocks.length > 0 ? { text: message.text, blocks: message.blocks } : { text: message.text };
+
+/**
+ * Runs one conversation turn and answers in the thread, never in the channel root. Progress is
+ * visible at once: the assistant status with loading messages in DMs (cleared at the end), a
+ * placeholder updated in place elsewhere. Failures become a short localized reply.
+ */
+export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient, turn: ThreadTurn): Promise<void> => {
+  const lang = await deps.conversation.langFor(turn.userId, turn.text).catch(() => 'en' as const);
+  const m = messages(lang);
+  const dm = isDirectMessage(turn.channel);
+  let placeholderTs: string | undefined;
+  if (dm) {
+    await client.assistant.threads
+      .setStatus({
+        channel_id: turn.channel,
+        thread_ts: turn.threadTs,
+        status: m.thinkingStatus,
+        loading_messages: [...m.loadingMessages],
+      })
+      // A plain DM outside the agent view may refuse a status; the answer still comes.
+      .catch((error: unknown) => deps.logger.debug(`setStatus skipped: ${String(error)}`));
+  } else {
+    const placeholder = await client.chat.postMessage({
+      channel: turn.channel,
+      thread_ts: turn.threadTs,
+      text: m.placeholder,
+      ...NO_UNFURL,
+    });
+    placeholderTs = placeholder.ts;
+  }
+  let message: SlackMessage;
+  try {
+    const outcome = await deps.conversation.handleTurn(turn);
+    message = outcomeMessage(outcome, deps, turn.threadKey);
+  } catch (error) {
+    message = { text: reportFailure(deps.logger, 'conversation turn', error, lang), blocks: [] };
+  }
+  try {
+    if (placeholderTs) {
+      await client.chat.update({ channel: turn.channel, ts: placeholderTs, ...withoutEmptyBlocks(message) });
+    } else {
+      await client.chat.postMessage({
+        channel: turn.channel,
+        thread_ts: turn.threadTs,
+        ...withoutEmptyBlocks(message),
+        ...NO_UNFURL,
+      });
+    }
+  } catch (error) {
+    // The card itself was refused (e.g. msg_too_long): say so in plain text rather than stay silent.
+    const text = reportFailure(deps.logger, 'thread reply', error, lang, turn.channel);
+    if (placeholderTs) await client.chat.update({ channel: turn.channel, ts: placeholderTs, text, blocks: [] });
+    else await client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text, ...NO_UNFURL });
+  } finally {
+    if (dm) {
+      await client.assistant.threads
+        .setStatus({ channel_id: turn.channel, thread_ts: turn.threadTs, status: '' })
+        .catch(() => undefined);
+    }
+  }
+};

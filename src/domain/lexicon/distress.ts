@@ -1,0 +1,120 @@
+import type { LexiconEntry } from './types.js';
+
+/**
+ * Distress said outright or only implied (基于问题解决的服务型). RM jargon first: these are the words
+ * credit notes actually use, in both languages.
+ */
+export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
+  {
+    id: 'distress.missed_payment',
+    category: 'distress',
+    weights: { problem_solving: 3.5 },
+    terms: [
+      '逾期', '欠息', '拖欠', '欠款', '违约', '债务违约', '实质性违约', '违约风险', '未按时', '未按期', '没有按时', '没能按时',
+      '未能按时', '未能偿还', '未能按期', '未支付', '未兑付', '还不上', '还不起', '无法偿付', '无法偿还', '无法按时', '无力偿还',
+      '不良', '付不出', '还款困难', '兑付出现延期', '延期兑付', '兑付危机', '兑付困难', 'overdue', 'arrears', 'missed', 'miss…payment*',
+      'default', 'defaulted', 'defaults', 'late payment', 'past due', 'delinquent', 'non-performing', 'npl', 'late',
+      'cannot meet', "can't meet", 'cannot pay', "can't pay", 'unable to pay', 'unable to meet', 'unable to repay',
+      'failed to pay', 'failed to repay', 'behind on', 'fallen behind', 'falling behind', 'paying…late', 'still outstanding', 'unpaid', 'has not paid', "hasn't paid", 'not been paid',
+    ],
+  },
+  {
+    id: 'distress.liquidity',
+    category: 'distress',
+    weights: { problem_solving: 3 },
+    terms: [
+      '资金链', '资金链断裂', '资金链紧张', '现金流紧张', '现金流断裂', '流动性危机', '流动性紧张', '流动性压力', '流动性问题',
+      '流动性风险', '资金紧张', '资金周转困难', '周转困难', '资金困难', '缺钱', '没钱', '负债压力', '债务压力', '偿债压力',
+      '资金调度问题', '现金快用完', '用完了', '财政紧张', '财政…紧张', 'liquidity crunch', 'liquidity crisis', 'liquidity problem*', 'liquidity issue*',
+      'liquidity concern*', 'liquidity squeeze', 'liquidity stress', 'liquidity pressure', 'cash crunch', 'cash is tight',
+      'cash flow problem*', 'negative operating cash flow', 'negative cash flow', 'exhausted', 'running out of cash',
+      'cash runway', 'runway', 'burning cash', 'cash shortage', 'short of cash', 'tight liquidity',
+      'cannot pay suppliers', 'debt concern*', 'debt issue*', 'debt problem*',
+    ],
+  },
+  {
+    id: 'distress.lenders_pull_back',
+    category: 'distress',
+    weights: { problem_solving: 3 },
+    terms: [
+      '抽贷', '断贷', '压贷', '收贷', '停贷', '抽贷压贷', '银根', 'pulled their lines', 'pulled lines', 'pulling lines',
+      'pulled its lines', 'called its loan', 'called the loan', 'loan called', 'cut their lines', 'lines cut',
+      'withdrew facilities', 'lenders pulling',
+    ],
+  },
+  {
+    id: 'distress.guarantee_chain',
+    category: 'distress',
+    weights: { problem_solving: 3 },
+    terms: ['担保链', '互保', '联保', '担保圈', '代偿', 'guarantee chain', 'cross-guarantee', 'cross guarantee'],
+  },
+  {
+    id: 'distress.legal',
+    category: 'distress',
+    weights: { problem_solving: 3 },
+    terms: [
+      '被执行', '被执行人', '失信', '失信名单', '起诉', '诉讼', '冻结', '查封', '破产', '破产重整', '清算', '失联', '跑路',
+      'lawsuit', 'sued', 'bankrupt', 'went bust', 'bad debt', 'write-off', 'unlikely to be collected', 'frozen', 'freeze', 'bankruptcy', 'insolvency', 'insolvent', 'liquidation', 'receivership',
+      'chapter 11', 'winding up', 'creditor petition', 'enforcement action',
+    ],
+  },
+  {
+    id: 'distress.operations',
+    category: 'distress',
+    weights: { problem_solving: 3 },
+    terms: [
+      '停工停产', '停产', '停工', '停业', '工资发不出', '工资…发不出', '发不出工资', '欠薪', '拖欠工资', '供应商催款', '催款',
+      '催债', '亏损', '巨额亏损', '经营困难', '经营恶化', '收入锐减', '没有收入', '订单锐减', '火灾', '事故', '整改', '困难',
+      '难关', '危机', 'payroll at risk', 'payroll…risk', 'make payroll', 'meet payroll', 'unpaid salaries', 'unpaid wages',
+      'salaries unpaid', 'halted production', 'production halted', 'shut down', 'orders dropped', 'orders collapsed',
+      'presales collapsed', 'presales have stalled', 'stalled', 'collapsed', 'sanctions', 'losses', 'loss-making',
+      'in trouble', 'struggling', 'distressed levels', 'cents on the dollar', 'trade at…cents', 'distress', 'distressed', 'financial difficulty', 'financial difficulties', 'crisis',
+      'cut power',
+    ],
+  },
+  {
+    id: 'distress.covenant',
+    category: 'distress',
+    weights: { problem_solving: 3 },
+    terms: [
+      '违反约定', '违反承诺', '财务指标不达标', '交叉违约', '评级下调', '下调评级', '负面观察', 'covenant breach', 'breach*',
+      'covenant…breach*', 'dscr below', 'dscr', 'icr below', 'fell below', 'going-concern', 'going concern',
+      'qualified opinion', 'cross-default', 'downgrade', 'downgraded', 'watch negative',
+    ],
+  },
+  {
+    id: 'distress.headwinds',
+    category: 'distress',
+    weights: { problem_solving: 1.5 },
+    terms: [
+      '行业下行', '下行', '经济下行', '需求萎缩', '行业不景气', '经营压力', '财务风险', '风险上升', '面临', '压力', 'downturn',
+      'headwinds', 'under pressure', 'refinancing risk', 'maturity wall', 'dropped', 'declining',
+    ],
+  },
+  {
+    id: 'distress.maturity_wall',
+    category: 'distress',
+    weights: { problem_solving: 2 },
+    terms: ['到期债务', '到期的', '即将到期', '借新还旧', 'bond maturing', 'maturing in', 'due last week', 'interest due'],
+  },
+  {
+    id: 'needs.workout',
+    category: 'needs',
+    weights: { problem_solving: 2.5 },
+    terms: [
+      '债务重组', '重组', '纾困', '纾困贷款', '应急贷款', '应急融资', '紧急资金', '救助', '还款计划调整', '调整还款计划', '债委会',
+      '债权人委员会', '风险化解', '化债', '救急', '延期', '渡过难关', '展期', '延期还款', '宽限', '停息挂账', '引入战投', '流动性安排', '急需',
+      'restructuring', 'restructure', 'debt restructuring', 'rescue', 'rescue financing', 'bridge loan', 'bridge facility',
+      'liquidity bridge', 'emergency', 'standstill', 'waiver', 'waiver and amend', 'amend and extend', 'forbearance',
+      'workout', 'work-out', 'special assets', 'new money', 'renegotiat*', 'reschedul*', 'extend the maturity',
+      'maturity extension', 'consent solicitation', 'covenant relief', 'covenant holiday', 'repayment holiday',
+      'payment holiday', 'interest deferral', 'deferral', 'new liquidity', 'lender group', 'headroom',
+    ],
+  },
+  {
+    id: 'needs.refinancing',
+    category: 'needs',
+    weights: { problem_solving: 1 },
+    terms: ['再融资', '续贷', '重新安排还款', 'refinancing', 'refinance', 'bridge', 'extension'],
+  },
+];

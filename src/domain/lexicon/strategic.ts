@@ -1,0 +1,139 @@
+import type { LexiconEntry } from './types.js';
+
+/** Large, highly rated, multi-project clients with complex needs (基于长期战略的合作型). */
+export const STRATEGIC_ENTRIES: readonly LexiconEntry[] = [
+  {
+    id: 'segment.state_owned',
+    category: 'segment',
+    weights: { strategic: 3 },
+    effects: ['large_client'],
+    terms: [
+      '央企', '中央企业', '国企', '国有企业', '国有控股', '国有', '国资', '省属', '市属', '区属', '城投', '平台公司',
+      '交通投资集团', '交投', '城建集团', '地方政府', 'soe', 'soes', 'state-owned', 'state owned', 'government-owned',
+      'government owned', 'sovereign-backed', 'sovereign backed', 'sovereign', 'municipal', 'provincial', 'public sector',
+    ],
+  },
+  {
+    id: 'segment.listed_large',
+    category: 'segment',
+    weights: { strategic: 2.5 },
+    effects: ['large_client'],
+    terms: [
+      '上市公司', '上市企业', '上市', '大型', '集团公司', '龙头', '500强', '资产规模', '千亿', '百亿', '规模很大', '规模大',
+      '跨国', '大客户', 'listed', 'publicly traded', 'blue-chip', 'blue chip', 'conglomerate', 'multinational', 'fortune 500',
+      'large corporate', 'large corporates', 'large group', 'global', 'market leader', 'industry leader', 'large',
+    ],
+  },
+  {
+    id: 'segment.institutional',
+    category: 'segment',
+    weights: { strategic: 2.5 },
+    effects: ['large_client'],
+    terms: [
+      '机构投资者', '养老基金', '保险资金', '主权基金', '基础设施基金', 'institutional investor', 'institutional',
+      'pension fund', 'infrastructure fund', 'sovereign wealth fund', 'asset manager', 'insurer', 'long-term mandate',
+    ],
+  },
+  {
+    id: 'rating.high',
+    category: 'rating',
+    weights: { strategic: 2.5 },
+    effects: ['large_client'],
+    terms: [
+      'aaa', 'aa+', 'aa', 'aa-', 'a+', 'rated a', 'rated a-', 'bbb+', 'bbb', '评级', '信用评级', '主体评级', '高评级', '投资级',
+      'investment grade', 'investment-grade', 'rated', 'rating', 's&p', "moody's", 'fitch', '大公', '中诚信', '联合资信',
+    ],
+  },
+  {
+    id: 'rating.sound_finances',
+    category: 'rating',
+    weights: { strategic: 1 },
+    terms: [
+      '财务稳健', '财务状况稳健', '财务状况良好', '财务状况很稳健', '稳定的财务', '资金实力', '现金流充裕', '现金流稳定',
+      'strong balance sheet', 'solid balance sheet', 'balance sheet is strong', 'financially strong', 'cash flow is solid',
+      'strong cash flow',
+    ],
+  },
+  {
+    id: 'history.long',
+    category: 'history',
+    weights: { strategic: 1.5, partnership: 1.5 },
+    terms: [
+      '多年', '长期合作', '十多年', '十几年', '二十年', '三十年', '合作…年', '长期', '老客户', '一直是', 'long-standing',
+      'longstanding', 'long-time', 'longtime', 'long-term relationship', 'long relationship', 'for years', 'over a decade',
+      'for a decade', 'two decades', 'decades', 'since 19*', 'since 20*', 'since the', 'for…years', 'years with us',
+    ],
+  },
+  {
+    id: 'history.repeat_projects',
+    category: 'history',
+    weights: { strategic: 2.5 },
+    terms: [
+      '多个项目', '多项目', '多次合作', '个项目', '个…项目', '笔银团', '再次合作', '又在谈', '下一阶段', '多项', 'repeat client',
+      'repeat', 'repeated', 'multiple projects', 'several projects', 'projects together', 'five projects', 'across…project*',
+      'co-financed', 'co-lending', 'co-financing', 'co-investing', 'four of their', 'next pipeline', 'pipeline',
+      'project loans', 'multiple', 'several',
+    ],
+  },
+  {
+    id: 'history.core_bank',
+    category: 'history',
+    weights: { strategic: 3 },
+    effects: ['large_client'],
+    terms: [
+      '主办行', '主力银行', '牵头行', '牵头', '核心银行', '主要合作银行', '战略客户', 'core bank', 'lead arranger', 'lead bank',
+      'main bank', 'house bank', 'relationship bank', 'relationship banks', '总对总', 'mandated lead', 'bookrunner', 'anchor lender', 'strategic client',
+    ],
+  },
+  {
+    id: 'needs.syndicated',
+    category: 'needs',
+    weights: { strategic: 2.5 },
+    terms: ['银团', '银团贷款', '联合贷款', 'club loan', 'syndicated', 'syndication', 'club deal', 'export credit', 'eca-backed'],
+  },
+  {
+    id: 'needs.framework',
+    category: 'needs',
+    weights: { strategic: 3 },
+    terms: [
+      '战略合作协议', '战略合作', '合作协议', '合作备忘录', '合作框架', '框架协议', '全面合作', '战略规划', '共同规划', '长期规划', '战略评估',
+      'framework agreement', 'framework', 'strategic partnership', 'strategic review', 'strategic planning',
+      'joint planning', 'working group', 'roadmap', 'strategy review', 'strategy reviews', 'pipeline review', 'long-term plan',
+    ],
+  },
+  {
+    id: 'needs.bespoke_structure',
+    category: 'needs',
+    weights: { strategic: 2 },
+    terms: [
+      '定制化', '定制', '量身定制', '整体方案', '综合金融方案', '综合金融服务', '一揽子', '结构化融资', '融资结构', '复杂',
+      'bespoke', 'tailored', 'customized', 'customised', 'structured', 'structuring', 'integrated solution', 'holistic',
+      'one-stop', 'financing structure',
+    ],
+  },
+  {
+    id: 'needs.advisory',
+    category: 'needs',
+    weights: { strategic: 2 },
+    terms: [
+      '财务顾问', '财务咨询', '咨询', '风险管理', '汇率避险', '套期保值', '避险', '跨境融资', '跨境', '现金管理', '资金池',
+      '供应链金融', '资产重组', '并购重组', '并购', '债券承销', '专项债', '海外扩张', '海外项目', 'advisory', 'hedging', 'risk management',
+      'cash management', 'bond underwriting', 'underwriting', 'm&a', 'acquisition financing', 'fleet renewal',
+    ],
+  },
+  {
+    id: 'needs.project_finance',
+    category: 'needs',
+    weights: { strategic: 1 },
+    terms: ['项目融资', '项目贷款', 'ppp', '基础设施', 'project finance', 'project financing', 'infrastructure'],
+  },
+  {
+    id: 'needs.dedicated_coverage',
+    category: 'needs',
+    weights: { strategic: 2 },
+    terms: [
+      '专属服务团队', '专属团队', '专门团队', '服务团队', '高层会谈', '高层', '董事会', 'dedicated team', 'dedicated coverage',
+      'coverage team', 'board level', 'c-suite', 'senior management',
+    ],
+  },
+];

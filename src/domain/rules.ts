@@ -1,0 +1,240 @@
+import { DEFAULT_LEXICON } from './lexicon/index.js';
+import { MISSING_FACTS, type MissingFactId } from './lexicon/missing-facts.js';
+import type { Lexicon, LexiconEntry } from './lexicon/types.js';
+import { segmentText } from './text/clauses.js';
+import { compileMatcher } from './text/matcher.js';
+import { normalizeText } from './text/normalize.js';
+import { applyScopes, type ScopedMatch } from './text/scopes.js';
+import { selectMatches } from './text/select.js';
+import {
+  type Bilingual,
+  type Classification,
+  type MissingFact,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+  type Signal,
+  type SignalCategory,
+} from './types.js';
+
+/** Longest input classified; longer text is cut to its head and flagged `truncated`. */
+export const MAX_INPUT_CHARS = 20_000;
+
+/** Version of the scoring code; the lexicon version is appended to it in every result. */
+const ENGINE_VERSION = 'rules-1.0.0';
+
+/** Version string of the default classifier, logged with every decision. */
+export const RULES_VERSION = `${ENGINE_VERSION}+${DEFAULT_LEXICON.version}`;
+
+/** Shown to the RM when their text was cut to `MAX_INPUT_CHARS`. */
+export const TRUNCATION_NOTICE: Bilingual = {
+  en: `The description was longer than ${MAX_INPUT_CHARS.toLocaleString('en')} characters; only the first ${MAX_INPUT_CHARS.toLocaleString('en')} were classified.`,
+  zh: `描述超过 ${MAX_INPUT_CHARS} 个字符,仅对前 ${MAX_INPUT_CHARS} 个字符进行了分类。`,
+};
+
+/** Thresholds of the priority policy and of confidence; named so tests and reviewers can find them. */
+export const RULES_POLICY = {
+  /** Distress evidence at or above this makes `problem_solving` primary whatever else is said. */
+  distressDominance: 2.5,
+  /** Size/standing evidence at or above this makes price/speed talk a complaint, not a segment. */
+  largeClient: 4,
+  /** Large-client evidence plus repeat history at or above this also counts as a large repeat client. */
+  largeRepeatClient: 5,
+  /** Price/speed weight kept when the client is large (a complaint from a big client is not a segment). */
+  largeClientPriceFactor: 0.3,
+  /** Partnership loyalty/history weight kept when the client leaves or shops around for a cheaper rate. */
+  switchingLoyaltyFactor: 0.3,
+  /** Secondary type needs this share of the primary's score... */
+  secondaryShare: 0.35,
+  /** ...and at least this absolute score. */
+  secondaryFloor: 1.5,
+  /** Evidence total at which confidence reaches half its margin-based value. */
+  evidenceHalfPoint: 2.5,
+  maxSignals: 64,
+  maxMissing: 3,
+} as const;
+
+type Scored = { scoped: ScopedMatch; type: RelationshipType; weight: number };
+
+const emptyScores = (): Record<RelationshipType, number> => ({
+  strategic: 0,
+  transactional: 0,
+  partnership: 0,
+  problem_solving: 0,
+});
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Cuts to the limit without splitting a surrogate pair. */
+const truncate = (input: string): string => {
+  if (input.length <= MAX_INPUT_CHARS) return input;
+  const code = input.charCodeAt(MAX_INPUT_CHARS - 1);
+  return input.slice(0, code >= 0xd800 && code <= 0xdbff ? MAX_INPUT_CHARS - 1 : MAX_INPUT_CHARS);
+};
+
+const hasEffect = (entry: LexiconEntry, effect: 'large_client' | 'contradicts_loyalty') =>
+  entry.effects?.includes(effect) === true;
+
+/** One weighted contribution per (type, entry): repeating a word does not repeat its evidence. */
+const strongestPerEntry = (scored: readonly Scored[]): Map<string, Scored> => {
+  const best = new Map<string, Scored>();
+  for (const s of scored) {
+    const key = `${s.type}|${s.scoped.match.entry.id}`;
+    const current = best.get(key);
+    if (current === undefined || s.weight > current.weight) best.set(key, s);
+  }
+  return best;
+};
+
+/**
+ * The priority policy: distress dominates; price/speed talk from a large repeat client is a complaint;
+ * leaving for a cheaper rate contradicts loyalty. Returns the final per-type scores.
+ */
+const scoreWithPolicy = (contributions: readonly Scored[]) => {
+  const sum = (pick: (s: Scored) => boolean) => contributions.filter(pick).reduce((total, s) => total + s.weight, 0);
+  const entryOf = (s: Scored) => s.scoped.match.entry;
+  const largeClient = sum((s) => s.type === 'strategic' && hasEffect(entryOf(s), 'large_client'));
+  const repeatHistory = sum((s) => s.type === 'strategic' && entryOf(s).category === 'history');
+  const isLarge =
+    largeClient >= RULES_POLICY.largeClient || largeClient + repeatHistory >= RULES_POLICY.largeRepeatClient;
+  const stays = contributions.some((s) => entryOf(s).id === 'loyalty.stays');
+  const switching = !stays && contributions.some((s) => hasEffect(entryOf(s), 'contradicts_loyalty'));
+  const scores = emptyScores();
+  for (const s of contributions) {
+    const category = entryOf(s).category;
+    let weight = s.weight;
+    if (isLarge && s.type === 'transactional' && category === 'price_speed') weight *= RULES_POLICY.largeClientPriceFactor;
+    if (switching && s.type === 'partnership' && (category === 'loyalty' || category === 'history')) {
+      weight *= RULES_POLICY.switchingLoyaltyFactor;
+    }
+    scores[s.type] += weight;
+  }
+  const distress = sum((s) => s.type === 'problem_solving' && entryOf(s).category === 'distress');
+  const dominant = distress >= RULES_POLICY.distressDominance;
+  if (dominant) {
+    const strongestOther = Math.max(scores.strategic, scores.transactional, scores.partnership);
+    scores.problem_solving += strongestOther;
+  }
+  return { scores, distress, dominant };
+};
+
+const rank = (scores: Record<RelationshipType, number>): RelationshipType[] =>
+  [...RELATIONSHIP_TYPES].sort((a, b) => scores[b] - scores[a] || RELATIONSHIP_TYPES.indexOf(a) - RELATIONSHIP_TYPES.indexOf(b));
+
+/** Few signals or a close race both lower confidence. */
+const confidenceOf = (top: number, second: number): number => {
+  if (top <= 0) return 0;
+  const margin = (top - second) / top;
+  const support = top / (top + RULES_POLICY.evidenceHalfPoint);
+  return round(Math.min(1, Math.max(0, support * (0.45 + 0.55 * margin))));
+};
+
+/** The facts whose absence most changes the result, strongest first. */
+const missingFacts = (
+  known: ReadonlySet<SignalCategory>,
+  ranked: readonly RelationshipType[],
+  scores: Record<RelationshipType, number>,
+  dominant: boolean,
+): MissingFact[] => {
+  const [primary = 'strategic', runnerUp = 'transactional'] = ranked;
+  const close = scores[runnerUp] >= scores[primary] * 0.6;
+  // A type is in the race when it could become primary or secondary once the fact is known.
+  const inRace = (type: RelationshipType) =>
+    scores[primary] === 0 || (scores[type] > 0 && scores[type] >= scores[primary] * RULES_POLICY.secondaryShare);
+  const candidates: Array<[MissingFactId, number]> = [];
+  if (!known.has('distress')) candidates.push(['distress', 3]);
+  else if (primary === 'problem_solving' && !dominant) candidates.push(['distress_actual', 3]);
+  if (!known.has('segment')) candidates.push(['segment', close ? 2.4 : 1.6]);
+  if (!known.has('price_speed') && inRace('transactional')) candidates.push(['price_sensitivity', 2.2]);
+  if (!known.has('history') && primary !== 'problem_solving') candidates.push(['history', close ? 2.3 : 1.8]);
+  if (!known.has('loyalty') && inRace('partnership')) candidates.push(['loyalty', 1.7]);
+  return candidates
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, RULES_POLICY.maxMissing)
+    .map(([id]) => MISSING_FACTS[id]);
+};
+
+/** What the classifier returns for one description; see `Classification`. */
+export type RulesClassifier = (text: string) => Classification;
+
+/**
+ * Compiles `lexicon` once and returns a pure, deterministic classifier: no I/O, no LLM, no shared
+ * state. Time is linear in the input length (inputs over `MAX_INPUT_CHARS` are truncated).
+ */
+export const createRulesClassifier = (lexicon: Lexicon = DEFAULT_LEXICON): RulesClassifier => {
+  const matcher = compileMatcher(lexicon);
+  const rulesVersion = `${ENGINE_VERSION}+${lexicon.version}`;
+  return (rawInput) => {
+    const input = typeof rawInput === 'string' ? rawInput : '';
+    const text = truncate(input);
+    const normalized = normalizeText(text);
+    const segments = segmentText(normalized.text);
+    const { signals, cues } = selectMatches(matcher.scan(normalized.text, segments));
+    const scoped = applyScopes(normalized.text, segments, signals, cues);
+    const scored: Scored[] = [];
+    const known = new Set<SignalCategory>();
+    for (const s of scoped) {
+      known.add(s.match.entry.category);
+      for (const type of RELATIONSHIP_TYPES) {
+        const base = s.match.entry.weights[type];
+        if (base === undefined || base <= 0) continue;
+        scored.push({ scoped: s, type, weight: s.negated ? 0 : base * s.factor });
+      }
+    }
+    const best = strongestPerEntry(scored);
+    const { scores, dominant } = scoreWithPolicy([...best.values()].filter((s) => s.weight > 0));
+    const ranked = rank(scores);
+    const [primary = 'strategic', runnerUp = 'transactional'] = ranked;
+    const top = scores[primary];
+    const second = scores[runnerUp];
+    const secondary =
+      second >= RULES_POLICY.secondaryFloor && second >= top * RULES_POLICY.secondaryShare ? runnerUp : null;
+    const toSignal = (s: Scored): Signal => {
+      const start = normalized.origStart[s.scoped.match.start] ?? 0;
+      const end = normalized.origEnd[s.scoped.match.end - 1] ?? start;
+      const signal: Signal = {
+        id: s.scoped.match.entry.id,
+        type: s.type,
+        category: s.scoped.match.entry.category,
+        weight: round(s.weight),
+        text: text.slice(start, end),
+        start,
+        end,
+      };
+      if (s.scoped.negated) signal.negated = true;
+      if (s.scoped.discounted) signal.discounted = true;
+      return signal;
+    };
+    const orderedSignals = [...scored]
+      .sort((a, b) => b.weight - a.weight || a.scoped.match.start - b.scoped.match.start)
+      .slice(0, RULES_POLICY.maxSignals)
+      .map(toSignal);
+    const roundedScores = emptyScores();
+    for (const type of RELATIONSHIP_TYPES) roundedScores[type] = round(scores[type]);
+    return {
+      type: primary,
+      confidence: confidenceOf(top, second),
+      secondary,
+      scores: roundedScores,
+      signals: orderedSignals,
+      missing: missingFacts(known, ranked, scores, dominant),
+      truncated: text.length < input.length,
+      inputLength: input.length,
+      rulesVersion,
+    };
+  };
+};
+
+/** Lazily compiled default classifier: compiling once is an optimization, not state that changes results. */
+const makeDefaultClassifier = () => {
+  let compiled: RulesClassifier | null = null;
+  return (text: string): Classification => {
+    compiled ??= createRulesClassifier(DEFAULT_LEXICON);
+    return compiled(text);
+  };
+};
+
+/**
+ * Classifies an RM's free-text description (zh, en or mixed) with the default lexicon.
+ * Never throws: any string, however odd, gets a valid `Classification`.
+ */
+export const classifyWithRules: RulesClassifier = makeDefaultClassifier();

@@ -1,0 +1,135 @@
+import type { Config } from '../config.js';
+import { combineClassifications } from '../domain/combiner.js';
+import type { Playbook } from '../domain/playbook.js';
+import { type ClientProfile, emptyProfile, mergeProfiles, type ProfileFact } from '../domain/profile.js';
+import { redact } from '../domain/redact.js';
+import { classifyWithRules, TRUNCATION_NOTICE } from '../domain/rules.js';
+import type { Bilingual, Classification } from '../domain/types.js';
+import { LLM_OFF_NOTICE, llmFailureNotice, llmTruncatedNotice } from './notices.js';
+import { createOpenAiAssessor } from './openai-assessor.js';
+import type { Classifier, ClassifyResult, LlmAssessor, LlmLogger } from './port.js';
+import { MAX_DESCRIPTION_CHARS } from './prompt.js';
+
+export type ClassifierDeps = {
+  playbook: Playbook;
+  llm: Config['llm'];
+  /**
+   * The model port. Omitted: built from `llm` (OpenAI-compatible) when a key is set.
+   * `null`: no LLM whatever the config says.
+   */
+  assessor?: LlmAssessor | null;
+  logger?: LlmLogger;
+  /** The rules classifier; injectable so tests can pin its output. */
+  classifyRules?: (text: string) => Classification;
+};
+
+const redactFact = (fact: ProfileFact): ProfileFact => ({ value: redact(fact.value), quote: redact(fact.quote) });
+
+/** A stored thread profile is sent to the LLM too, so it gets the same redaction as the text. */
+const redactProfile = (profile: ClientProfile): ClientProfile => {
+  const out: ClientProfile = {
+    needs: profile.needs.map(redactFact),
+    priorities: profile.priorities.map(redactFact),
+    distress: profile.distress.map(redactFact),
+    loyalty: profile.loyalty.map(redactFact),
+  };
+  if (profile.clientName !== undefined) out.clientName = redact(profile.clientName);
+  for (const key of ['segment', 'size', 'rating', 'history'] as const) {
+    const fact = profile[key];
+    if (fact !== undefined) out[key] = redactFact(fact);
+  }
+  return out;
+};
+
+const buildAssessor = (deps: ClassifierDeps): LlmAssessor | null => {
+  if (deps.assessor !== undefined) return deps.assessor;
+  const { llm } = deps;
+  if (llm.mode === 'off' || llm.apiKey === undefined) return null;
+  return createOpenAiAssessor({
+    apiKey: llm.apiKey,
+    baseURL: llm.baseUrl,
+    model: llm.model,
+    timeoutMs: llm.timeoutMs,
+    playbook: deps.playbook,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
+};
+
+/**
+ * The classifier every surface calls. Per turn: redact the text, run the rules, call the LLM
+ * according to QUADRANT_LLM_MODE (`always`, `when-uncertain` under the threshold, `off`), combine.
+ * Never throws because of the LLM: any failure gives the rules-only result flagged
+ * `llm_unavailable` with a notice.
+ */
+export const createClassifier = (deps: ClassifierDeps): Classifier => {
+  const assessor = buildAssessor(deps);
+  const rulesOf = deps.classifyRules ?? classifyWithRules;
+  const mode = assessor === null ? 'off' : deps.llm.mode;
+
+  return {
+    async classify(input): Promise<ClassifyResult> {
+      const text = redact(input.text);
+      const known = input.profile ? redactProfile(input.profile) : null;
+      const rules = rulesOf(text);
+      const keptProfile = known ?? emptyProfile();
+      const ruleNotices = rules.truncated ? [TRUNCATION_NOTICE] : [];
+      const rulesOnly = (llmStatus: 'off' | 'skipped' | 'llm_unavailable', notices: Bilingual[]): ClassifyResult => ({
+        classification: combineClassifications({
+          rules,
+          llm: null,
+          llmStatus,
+          text,
+          notices: [...ruleNotices, ...notices],
+          versions: { prompt: null, model: null },
+        }),
+        profile: keptProfile,
+        usage: null,
+      });
+
+      if (assessor === null || mode === 'off') return rulesOnly('off', [LLM_OFF_NOTICE]);
+      if (mode === 'when-uncertain' && rules.confidence >= deps.llm.threshold) return rulesOnly('skipped', []);
+
+      const description = known !== null && input.latestTurn !== undefined ? redact(input.latestTurn) : text;
+      let outcome: Awaited<ReturnType<LlmAssessor['assess']>>;
+      try {
+        outcome = await assessor.assess({ description, profile: known, rules, lang: input.lang });
+      } catch {
+        // Adapters should not throw; an injected one that does still must not lose the turn.
+        outcome = {
+          ok: false,
+          code: 'llm_unavailable',
+          detail: 'assessor threw',
+          latencyMs: 0,
+          usage: null,
+          requests: 0,
+        };
+      }
+      if (!outcome.ok) {
+        deps.logger?.warn('llm fell back to rules', { code: outcome.code, detail: outcome.detail });
+        return {
+          ...rulesOnly('llm_unavailable', [llmFailureNotice(outcome.code)]),
+          usage: outcome.usage,
+          llmLatencyMs: outcome.latencyMs,
+        };
+      }
+      const notices = [
+        ...ruleNotices,
+        ...(description.length > MAX_DESCRIPTION_CHARS ? [llmTruncatedNotice(MAX_DESCRIPTION_CHARS)] : []),
+      ];
+      const classification = combineClassifications({
+        rules,
+        llm: { opinion: outcome.assessment.opinion, counterEvidence: outcome.assessment.counterEvidence },
+        llmStatus: 'ok',
+        text,
+        notices,
+        versions: { prompt: outcome.promptVersion, model: outcome.model },
+      });
+      return {
+        classification,
+        profile: mergeProfiles(keptProfile, outcome.assessment.profile),
+        usage: outcome.usage,
+        llmLatencyMs: outcome.latencyMs,
+      };
+    },
+  };
+};

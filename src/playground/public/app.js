@@ -1,0 +1,538 @@
+// The playground page: a small Slack. It renders what the emulated workspace holds for the chosen
+// user and turns clicks and typing into actions the server signs and sends to the real Bolt app.
+import { renderBlocks, renderMrkdwn } from './blocks.js';
+
+const $ = (id) => {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`missing #${id}`);
+  return node;
+};
+
+const ui = {
+  userSelect: $('user-select'),
+  title: $('conversation-title'),
+  tabs: $('app-tabs'),
+  messages: $('messages'),
+  home: $('home'),
+  composer: $('composer'),
+  input: $('composer-input'),
+  hints: $('command-hints'),
+  thread: $('thread'),
+  threadMessages: $('thread-messages'),
+  threadComposer: $('thread-composer'),
+  threadInput: $('thread-input'),
+  modal: $('modal'),
+  toast: $('toast'),
+  connection: $('connection'),
+};
+
+const page = {
+  session: null,
+  userId: null,
+  view: 'dm',
+  snapshot: null,
+  openThread: null,
+  modalKey: null,
+  modalState: {},
+  events: null,
+  refreshing: false,
+  refreshAgain: false,
+  seenReplies: new Set(),
+};
+
+const lang = () => (navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+
+const showToast = (message) => {
+  ui.toast.textContent = message;
+  ui.toast.hidden = false;
+  clearTimeout(showToast.timer);
+  showToast.timer = setTimeout(() => {
+    ui.toast.hidden = true;
+  }, 6000);
+};
+
+const api = async (path, body) => {
+  const response = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await response.json().catch(() => ({ ok: false, error: { en: 'Bad response', zh: '响应无效' } }));
+  if (!data.ok) {
+    const error = data.error ?? {};
+    showToast(error[lang()] ?? error.en ?? 'Something went wrong');
+  }
+  return data;
+};
+
+const act = (action) => api('/api/actions', { ...action, user: page.userId });
+
+// ---- rendering ----
+
+const context = (extra = {}) => {
+  const snap = page.snapshot;
+  return {
+    users: snap?.users ?? [],
+    conversations: snap?.conversations ?? [],
+    userName: (id) => snap?.users.find((u) => u.id === id)?.name ?? (id === snap?.bot.id ? snap.bot.name : undefined),
+    channelName: (id) => snap?.conversations.find((c) => c.id === id)?.name,
+    confirm: confirmDialog,
+    ...extra,
+  };
+};
+
+const currentChannel = () => (page.view === 'channel' ? page.snapshot?.team : page.snapshot?.dm);
+
+const initials = (name) =>
+  name
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+
+const formatTime = (ts) => {
+  const date = new Date(Number.parseFloat(ts) * 1000);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+};
+
+const renderMessage = (message, { inThread }) => {
+  const node = document.createElement('div');
+  node.className = `message${message.isBot ? ' from-bot' : ''}${message.ephemeral ? ' ephemeral' : ''}`;
+  node.dataset.ts = message.ts;
+  const avatar = document.createElement('div');
+  avatar.className = `avatar${message.isBot ? ' bot' : ''}`;
+  avatar.textContent = message.isBot ? 'Q' : initials(message.author);
+  const body = document.createElement('div');
+  body.className = 'message-body';
+  const meta = document.createElement('div');
+  meta.className = 'message-meta';
+  const author = document.createElement('span');
+  author.className = 'author';
+  author.textContent = message.author;
+  meta.append(author);
+  if (message.isBot) {
+    const tag = document.createElement('span');
+    tag.className = 'app-tag';
+    tag.textContent = 'APP';
+    meta.append(tag);
+  }
+  const time = document.createElement('span');
+  time.className = 'time';
+  time.textContent = formatTime(message.ts);
+  meta.append(time);
+  if (message.ephemeral) {
+    const only = document.createElement('span');
+    only.className = 'only-you';
+    only.textContent = 'Only visible to you';
+    meta.append(only);
+  }
+  body.append(meta);
+  const source = message.ephemeral
+    ? { kind: 'ephemeral', channel: message.channel, ts: message.ts, ephemeralId: message.ephemeralId }
+    : { kind: 'message', channel: message.channel, ts: message.ts };
+  const ctx = context({
+    currentConversation: message.channel,
+    onAction: (action) => void act({ type: 'block_actions', source, action }),
+  });
+  if (Array.isArray(message.blocks) && message.blocks.length > 0) body.append(renderBlocks(message.blocks, ctx));
+  else body.append(renderMrkdwn(message.text, ctx));
+  if (message.streaming) {
+    const cursor = document.createElement('span');
+    cursor.className = 'stream-cursor';
+    cursor.textContent = '▍';
+    body.append(cursor);
+  }
+  if (message.edited) {
+    const edited = document.createElement('span');
+    edited.className = 'edited';
+    edited.textContent = '(edited)';
+    body.append(edited);
+  }
+  if (!inThread && !message.ephemeral) {
+    const replies = repliesOf(message).length;
+    const link = document.createElement('button');
+    link.type = 'button';
+    link.className = replies > 0 ? 'replies' : 'reply-link';
+    link.textContent = replies > 0 ? `${replies} ${replies === 1 ? 'reply' : 'replies'}` : 'Reply in thread';
+    link.addEventListener('click', () => openThread(message.channel, message.ts));
+    body.append(link);
+    const status = statusOf(message.channel, message.ts);
+    if (status) body.append(statusLine(status));
+  }
+  node.append(avatar, body);
+  return node;
+};
+
+const statusLine = (status) => {
+  const line = document.createElement('div');
+  line.className = 'status-line';
+  line.textContent = `${page.snapshot?.bot.name ?? 'Quadrant'} ${status}`;
+  return line;
+};
+
+const statusOf = (channel, threadTs) =>
+  page.snapshot?.statuses.find((s) => s.channel === channel && s.threadTs === threadTs && s.status)?.status;
+
+const repliesOf = (parent) =>
+  (page.snapshot?.messages ?? []).filter(
+    (m) => m.channel === parent.channel && m.threadTs === parent.ts && m.ts !== parent.ts,
+  );
+
+const keepScroll = (container, render) => {
+  const atBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 40;
+  render();
+  if (atBottom) container.scrollTop = container.scrollHeight;
+};
+
+const renderConversation = () => {
+  const snap = page.snapshot;
+  if (!snap) return;
+  const channel = currentChannel();
+  const inHome = page.view === 'home';
+  ui.messages.hidden = inHome;
+  ui.composer.hidden = inHome;
+  ui.home.hidden = !inHome;
+  ui.tabs.hidden = page.view === 'channel';
+  ui.title.textContent = page.view === 'channel' ? '# team' : snap.bot.name;
+  for (const button of document.querySelectorAll('[data-view]')) {
+    button.classList.toggle('active', button.dataset.view === page.view || (button.id === 'nav-dm' && inHome));
+  }
+  ui.input.placeholder = page.view === 'channel' ? 'Message #team' : `Message ${snap.bot.name}`;
+  if (inHome) {
+    ui.home.replaceChildren(
+      snap.home
+        ? renderBlocks(
+            snap.home.blocks,
+            context({
+              onAction: (action) =>
+                void act({ type: 'block_actions', source: { kind: 'home', viewId: snap.home.id }, action }),
+            }),
+          )
+        : emptyNote('The App Home is loading…'),
+    );
+    return;
+  }
+  keepScroll(ui.messages, () => {
+    const roots = snap.messages.filter((m) => m.channel === channel && (!m.threadTs || m.threadTs === m.ts));
+    ui.messages.replaceChildren(
+      ...(roots.length > 0
+        ? roots.map((m) => renderMessage(m, { inThread: false }))
+        : [
+            emptyNote(
+              page.view === 'dm'
+                ? 'Describe a client to Quadrant, or type / for commands.'
+                : 'Share a card here from the DM.',
+            ),
+          ]),
+    );
+  });
+};
+
+const emptyNote = (text) => {
+  const note = document.createElement('div');
+  note.className = 'empty-note';
+  note.textContent = text;
+  return note;
+};
+
+const renderThread = () => {
+  const snap = page.snapshot;
+  const open = page.openThread;
+  ui.thread.hidden = !open;
+  if (!open || !snap) return;
+  const parent = snap.messages.find((m) => m.channel === open.channel && m.ts === open.ts);
+  if (!parent) {
+    page.openThread = null;
+    ui.thread.hidden = true;
+    return;
+  }
+  keepScroll(ui.threadMessages, () => {
+    const nodes = [parent, ...repliesOf(parent)].map((m) => renderMessage(m, { inThread: true }));
+    const status = statusOf(open.channel, open.ts);
+    ui.threadMessages.replaceChildren(...nodes, ...(status ? [statusLine(status)] : []));
+  });
+};
+
+const renderModal = () => {
+  const modal = page.snapshot?.modal;
+  const key = modal ? JSON.stringify([modal.id, modal.hash, modal.errors ?? null]) : null;
+  if (key === page.modalKey) return;
+  page.modalKey = key;
+  if (!modal) {
+    ui.modal.hidden = true;
+    ui.modal.replaceChildren();
+    return;
+  }
+  // A new view (or new errors) starts a new state, as Slack does on views.update.
+  page.modalState = {};
+  const view = modal.view;
+  const dialog = document.createElement('form');
+  dialog.className = 'modal';
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-label', view.title?.text ?? 'Modal');
+  const header = document.createElement('header');
+  header.className = 'modal-header';
+  const title = document.createElement('span');
+  title.textContent = view.title?.text ?? '';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'modal-x';
+  close.setAttribute('aria-label', 'Close');
+  close.textContent = '×';
+  header.append(title, close);
+  const body = document.createElement('div');
+  body.className = 'modal-body';
+  body.append(
+    renderBlocks(
+      view.blocks,
+      context({
+        state: page.modalState,
+        errors: modal.errors ?? {},
+        onAction: (action) =>
+          void act({
+            type: 'block_actions',
+            source: { kind: 'view', viewId: modal.id },
+            action,
+            values: page.modalState,
+          }),
+      }),
+    ),
+  );
+  const footer = document.createElement('footer');
+  footer.className = 'modal-footer';
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.className = 'bk-button';
+  cancel.textContent = view.close?.text ?? 'Cancel';
+  footer.append(cancel);
+  if (view.submit) {
+    const submit = document.createElement('button');
+    submit.type = 'submit';
+    submit.className = 'bk-button bk-primary';
+    submit.textContent = view.submit.text ?? 'Submit';
+    footer.append(submit);
+  }
+  const closeModal = () => void act({ type: 'view_closed', viewId: modal.id });
+  close.addEventListener('click', closeModal);
+  cancel.addEventListener('click', closeModal);
+  dialog.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void act({ type: 'view_submission', viewId: modal.id, values: page.modalState });
+  });
+  dialog.append(header, body, footer);
+  ui.modal.replaceChildren(dialog);
+  ui.modal.hidden = false;
+  body.querySelector('input, textarea, select')?.focus();
+};
+
+const confirmDialog = (confirm) =>
+  new Promise((resolve) => {
+    const overlay = document.createElement('div');
+    overlay.className = 'modal-backdrop confirm';
+    const box = document.createElement('div');
+    box.className = 'modal';
+    box.setAttribute('role', 'alertdialog');
+    const title = document.createElement('div');
+    title.className = 'modal-header';
+    title.textContent = confirm.title?.text ?? 'Are you sure?';
+    const text = document.createElement('div');
+    text.className = 'modal-body';
+    text.append(renderMrkdwn(confirm.text?.text ?? ''));
+    const footer = document.createElement('div');
+    footer.className = 'modal-footer';
+    const deny = document.createElement('button');
+    deny.type = 'button';
+    deny.className = 'bk-button';
+    deny.textContent = confirm.deny?.text ?? 'Cancel';
+    const ok = document.createElement('button');
+    ok.type = 'button';
+    ok.className = `bk-button ${confirm.style === 'danger' ? 'bk-danger' : 'bk-primary'}`;
+    ok.textContent = confirm.confirm?.text ?? 'Yes';
+    const done = (answer) => {
+      overlay.remove();
+      resolve(answer);
+    };
+    deny.addEventListener('click', () => done(false));
+    ok.addEventListener('click', () => done(true));
+    footer.append(deny, ok);
+    box.append(title, text, footer);
+    overlay.append(box);
+    document.body.append(overlay);
+  });
+
+const render = () => {
+  renderConversation();
+  renderThread();
+  renderModal();
+};
+
+// A reply to something I just wrote in the DM opens its thread, like Slack's assistant split view.
+const followNewThreads = () => {
+  const snap = page.snapshot;
+  if (!snap) return;
+  for (const message of snap.messages) {
+    if (!message.threadTs || message.threadTs === message.ts || page.seenReplies.has(message.ts)) continue;
+    page.seenReplies.add(message.ts);
+    const parent = snap.messages.find((m) => m.channel === message.channel && m.ts === message.threadTs);
+    if (!page.initialLoad && parent?.user === page.userId && message.channel === currentChannel() && !page.openThread) {
+      page.openThread = { channel: message.channel, ts: message.threadTs };
+    }
+  }
+};
+
+const refresh = async () => {
+  if (!page.userId) return;
+  if (page.refreshing) {
+    page.refreshAgain = true;
+    return;
+  }
+  page.refreshing = true;
+  try {
+    const data = await api(`/api/state?user=${encodeURIComponent(page.userId)}`);
+    if (data.ok) {
+      page.snapshot = data.state;
+      followNewThreads();
+      page.initialLoad = false;
+      render();
+    }
+  } finally {
+    page.refreshing = false;
+    if (page.refreshAgain) {
+      page.refreshAgain = false;
+      void refresh();
+    }
+  }
+};
+
+const connect = () => {
+  page.events?.close();
+  const events = new EventSource(`/api/events?user=${encodeURIComponent(page.userId)}`);
+  page.events = events;
+  events.addEventListener('change', () => void refresh());
+  events.addEventListener('open', () => {
+    ui.connection.textContent = 'connected';
+    ui.connection.classList.remove('offline');
+    void refresh();
+  });
+  events.addEventListener('error', () => {
+    ui.connection.textContent = 'reconnecting…';
+    ui.connection.classList.add('offline');
+  });
+};
+
+const openThread = (channel, ts) => {
+  page.openThread = { channel, ts };
+  renderThread();
+  ui.threadInput.focus();
+};
+
+const switchView = (view) => {
+  page.view = view;
+  if (view === 'home') void act({ type: 'home_opened' });
+  if (page.openThread && page.openThread.channel !== currentChannel()) page.openThread = null;
+  render();
+};
+
+const chooseUser = (userId) => {
+  page.userId = userId;
+  page.openThread = null;
+  page.modalKey = null;
+  page.initialLoad = true;
+  page.seenReplies.clear();
+  localStorage.setItem('quadrant-playground-user', userId);
+  connect();
+};
+
+// ---- composing ----
+
+const send = async (text, threadTs) => {
+  const trimmed = text.trim();
+  if (!trimmed) return;
+  const channel = currentChannel();
+  if (trimmed.startsWith('/')) {
+    const [command = '', ...rest] = trimmed.split(/\s+/);
+    const argText = trimmed.slice(command.length).trim();
+    void rest;
+    await act({ type: 'command', channel, command, text: argText, ...(threadTs ? { threadTs } : {}) });
+  } else {
+    await act({ type: 'message', channel, text: trimmed, ...(threadTs ? { threadTs } : {}) });
+  }
+};
+
+const bindComposer = (form, input, threadTs) => {
+  const submit = () => {
+    const text = input.value;
+    input.value = '';
+    ui.hints.hidden = true;
+    void send(text, threadTs());
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  });
+};
+
+const showHints = () => {
+  const value = ui.input.value;
+  const commands = page.session?.commands ?? [];
+  const matching =
+    value.startsWith('/') && !value.includes(' ') ? commands.filter((c) => c.command.startsWith(value)) : [];
+  ui.hints.hidden = matching.length === 0;
+  ui.hints.replaceChildren(
+    ...matching.map((c) => {
+      const item = document.createElement('li');
+      const name = document.createElement('button');
+      name.type = 'button';
+      name.className = 'hint';
+      name.textContent = `${c.command} ${c.usageHint ?? ''}`.trim();
+      const description = document.createElement('span');
+      description.className = 'hint-description';
+      description.textContent = c.description ?? '';
+      name.addEventListener('click', () => {
+        ui.input.value = `${c.command} `;
+        ui.hints.hidden = true;
+        ui.input.focus();
+      });
+      item.append(name, description);
+      return item;
+    }),
+  );
+};
+
+const start = async () => {
+  const data = await api('/api/session');
+  if (!data.ok) return;
+  page.session = data.session;
+  for (const user of data.session.users) {
+    const option = document.createElement('option');
+    option.value = user.id;
+    option.textContent = user.label;
+    ui.userSelect.append(option);
+  }
+  const fromUrl = new URLSearchParams(location.search).get('user');
+  const saved = localStorage.getItem('quadrant-playground-user');
+  const known = (id) => data.session.users.some((u) => u.id === id);
+  const initial = [fromUrl, saved].find((id) => id && known(id)) ?? data.session.users[0]?.id;
+  ui.userSelect.value = initial;
+  ui.userSelect.addEventListener('change', () => chooseUser(ui.userSelect.value));
+  for (const button of document.querySelectorAll('[data-view]')) {
+    button.addEventListener('click', () => switchView(button.dataset.view));
+  }
+  $('close-thread').addEventListener('click', () => {
+    page.openThread = null;
+    renderThread();
+  });
+  bindComposer(ui.composer, ui.input, () => undefined);
+  bindComposer(ui.threadComposer, ui.threadInput, () => page.openThread?.ts);
+  ui.input.addEventListener('input', showHints);
+  chooseUser(initial);
+};
+
+void start();

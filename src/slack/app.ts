@@ -1,0 +1,105 @@
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { webClientOptions } from './client-options.js';
+
+export type SlackAppOptions = {
+  mode: 'http' | 'socket';
+  botToken: string;
+  /** HTTP mode: verifies every request (bad signature or stale timestamp: 401). */
+  signingSecret?: string;
+  /** Socket mode: the app-level `xapp-` token. */
+  appToken?: string;
+  apiUrl: string | undefined;
+  logger: Logger;
+  /** Web API retries (tests pass 0). */
+  retries?: number;
+  /** Known bot identity skips the `auth.test` call at start (tests, bench). */
+  bot?: { userId: string; botId: string };
+};
+
+export type SlackApp = {
+  app: App;
+  /** Starts listening; in HTTP mode on `port` (0 picks a free one), returning the bound port. */
+  start(listen?: { port: number; host?: string }): Promise<{ port: number | null }>;
+  stop(): Promise<void>;
+};
+
+const LEVELS: Record<string, LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+/**
+ * Builds the Bolt app for Socket Mode or HTTP mode. HTTP mode acks before the listener runs
+ * (`processBeforeResponse: false`), serves `/slack/events` for events, commands and
+ * interactivity, and `/healthz` for load balancers.
+ */
+export const createSlackApp = (options: SlackAppOptions): SlackApp => {
+  const clientOptions = webClientOptions({
+    apiUrl: options.apiUrl,
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+  });
+  const identity = options.bot
+    ? { botUserId: options.bot.userId, botId: options.bot.botId, tokenVerificationEnabled: false }
+    : {};
+  const logLevel = LEVELS[options.logger.getLevel()] ?? LogLevel.INFO;
+  if (options.mode === 'socket') {
+    if (!options.appToken) throw new Error('SLACK_APP_TOKEN: required for Socket Mode');
+    const app = new App({
+      token: options.botToken,
+      appToken: options.appToken,
+      socketMode: true,
+      logger: options.logger,
+      logLevel,
+      clientOptions,
+      ...identity,
+    });
+    return {
+      app,
+      start: async () => {
+        await app.start();
+        return { port: null };
+      },
+      stop: () => app.stop().then(() => undefined),
+    };
+  }
+  if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET: required for HTTP mode');
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: '/slack/events',
+    processBeforeResponse: false,
+    logger: options.logger,
+    logLevel,
+    customRoutes: [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('ok');
+        },
+      },
+    ],
+  });
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger: options.logger,
+    logLevel,
+    clientOptions,
+    ...identity,
+  });
+  return {
+    app,
+    start: async (listen = { port: 3000 }) => {
+      const server = (await app.start(
+        listen.host === undefined ? listen.port : { port: listen.port, host: listen.host },
+      )) as Server;
+      const address = server.address();
+      return { port: typeof address === 'object' && address !== null ? address.port : listen.port };
+    },
+    stop: () => app.stop().then(() => undefined),
+  };
+};

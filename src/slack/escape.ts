@@ -1,0 +1,27 @@
+/**
+ * Slack text safety. Every string that came from a user or a model goes through
+ * {@link escapeSlack} before it lands in mrkdwn or plain text, so nobody can inject
+ * `<!channel>`, `<@U…>` mentions or `<https://…|links>` through a client description.
+ */
+
+/** Escapes the three characters Slack treats as control sequences in message text. */
+export const escapeSlack = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * Shortens text to at most `max` characters (code points), ending with "…" when cut. Never
+ * splits a surrogate pair, and never leaves half an escape entity (`&am…`) behind.
+ */
+export const truncate = (text: string, max: number): string => {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  let cut = chars.slice(0, Math.max(0, max - 1)).join('');
+  cut = cut.replace(/&[a-z]{0,4}$/, '');
+  return `${cut}…`;
+};
+
+/** Escape, then truncate: the usual path for user or model text going into a block. */
+export const safeText = (text: string, max: number): string => truncate(escapeSlack(text), max);
+
+/** Collapses whitespace so a quoted span stays on one line inside a bullet. */
+export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();

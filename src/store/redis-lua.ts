@@ -1,0 +1,60 @@
+/**
+ * Lua run inside Redis so each step is atomic: no other client's command runs in between.
+ * Keys: `<p>dec:<id>` hash {body, supersedes, at, client, idem}; `<p>client:<clientId>` and `<p>log`
+ * lists of ids in append order; `<p>idem:<key>` → id; `<p>purges` list of JSON records.
+ */
+
+/** KEYS: idem, client list, log, decision hash. ARGV: id, body, createdAt, clientId, idempotencyKey. */
+export const APPEND_SCRIPT = `
+local existing = redis.call('GET', KEYS[1])
+if existing then return {0, existing} end
+local previous = redis.call('LINDEX', KEYS[2], -1) or ''
+redis.call('HSET', KEYS[4], 'body', ARGV[2], 'supersedes', previous, 'at', ARGV[3], 'client', ARGV[4], 'idem', ARGV[5])
+redis.call('RPUSH', KEYS[2], ARGV[1])
+redis.call('RPUSH', KEYS[3], ARGV[1])
+redis.call('SET', KEYS[1], ARGV[1])
+return {1, ARGV[1]}
+`;
+
+/**
+ * KEYS: log, purges. ARGV: prefix, before (ISO), purge record JSON (with "removed":-1 placeholder).
+ * Rewrites the log and touched client lists without the purged ids in one step, so a concurrent
+ * append can never be lost from a list. Blocks Redis for the duration: an admin operation.
+ */
+export const PURGE_SCRIPT = `
+local prefix, before = ARGV[1], ARGV[2]
+local ids = redis.call('LRANGE', KEYS[1], 0, -1)
+local kept, clients, removed = {}, {}, 0
+for _, id in ipairs(ids) do
+  local f = redis.call('HMGET', prefix .. 'dec:' .. id, 'at', 'client', 'idem')
+  if f[1] and f[1] < before then
+    removed = removed + 1
+    redis.call('DEL', prefix .. 'dec:' .. id)
+    redis.call('DEL', prefix .. 'idem:' .. f[3])
+    clients[f[2]] = true
+  else
+    kept[#kept + 1] = id
+  end
+end
+local function rewrite(key, list)
+  redis.call('DEL', key)
+  for i = 1, #list, 1000 do
+    redis.call('RPUSH', key, unpack(list, i, math.min(i + 999, #list)))
+  end
+end
+if removed > 0 then
+  rewrite(KEYS[1], kept)
+  for client in pairs(clients) do
+    local key = prefix .. 'client:' .. client
+    local left = {}
+    for _, id in ipairs(redis.call('LRANGE', key, 0, -1)) do
+      if redis.call('EXISTS', prefix .. 'dec:' .. id) == 1 then left[#left + 1] = id end
+    end
+    rewrite(key, left)
+  end
+end
+-- gsub returns (string, count): the parentheses keep only the string.
+local record = (string.gsub(ARGV[3], '"removed":%-1', '"removed":' .. removed))
+redis.call('RPUSH', KEYS[2], record)
+return removed
+`;
