@@ -4,6 +4,7 @@
  */
 const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   cli: () => import('./cli.js'),
+  llm: () => import('./llm.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { TurnOutcome, TurnRequest } from '../../src/conversation/service.js';
 import { messages } from '../../src/i18n/messages.js';
+import { describeError } from '../../src/slack/errors.js';
 import { buildClassificationCard, type SlackMessage } from '../blocks/classification-card.js';
 import { buildFollowUpMessage } from '../blocks/follow-up.js';
 import type { HandlerDeps } from '../deps.js';
@@ -49,13 +50,14 @@ export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient,
       // A plain DM outside the agent view may refuse a status; the answer still comes.
       .catch((error: unknown) => deps.logger.debug(`setStatus skipped: ${String(error)}`));
   } else {
-    const placeholder = await client.chat.postMessage({
-      channel: turn.channel,
-      thread_ts: turn.threadTs,
-      text: m.placeholder,
-      ...NO_UNFURL,
-    });
-    placeholderTs = placeholder.ts;
+    // Without a placeholder the answer is simply posted when ready: progress is nice, not essential.
+    placeholderTs = await client.chat
+      .postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text: m.placeholder, ...NO_UNFURL })
+      .then((placeholder) => placeholder.ts)
+      .catch((error: unknown) => {
+        deps.logger.warn(`placeholder not posted: ${describeError(error)}`);
+        return undefined;
+      });
   }
   let message: SlackMessage;
   try {

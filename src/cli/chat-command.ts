@@ -45,7 +45,10 @@ const TEXT = {
     en: `Unknown type. Use one of: ${RELATIONSHIP_TYPES.join(', ')}.`,
     zh: `未知类型。可选:${RELATIONSHIP_TYPES.join('、')}。`,
   },
-  reasonRequired: { en: 'An override needs a reason: /override TYPE REASON', zh: '更改类型需要理由:/override 类型 理由' },
+  reasonRequired: {
+    en: 'An override needs a reason: /override TYPE REASON',
+    zh: '更改类型需要理由:/override 类型 理由',
+  },
   stale: { en: 'That card has expired; describe the client again.', zh: '该卡片已过期,请重新描述客户。' },
   storeDown: {
     en: 'The store is unavailable right now; nothing was lost, try again shortly.',
@@ -65,7 +68,8 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 export const decisionLine = (card: CardView, color: boolean): string => {
   const zh = card.lang === 'zh';
   if (!card.decision) return '';
-  const how = card.decision.source === 'manager_override' ? (zh ? '已更改' : 'overridden') : zh ? '已确认' : 'confirmed';
+  const how =
+    card.decision.source === 'manager_override' ? (zh ? '已更改' : 'overridden') : zh ? '已确认' : 'confirmed';
   return createColors(color).green(`✔ ${card.decision.type} ${how} · ${card.decision.id}`);
 };
 
@@ -78,14 +82,19 @@ export const renderCardText = (card: CardView, playbook: Playbook, color: boolea
     c.bold(`${profile.shortName[card.lang]} · ${profile.name.zh} / ${profile.name.en}`),
     `${zh ? '客户' : 'Client'}: ${safeForTerminal(card.clientName ?? (zh ? '未命名客户' : 'Unnamed client'))}   ${zh ? '置信度' : 'Confidence'}: ${percent(card.confidence)}`,
   ];
-  if (card.secondary) lines.push(`${zh ? '次要类型' : 'Secondary'}: ${typeProfile(playbook, card.secondary).shortName[card.lang]}`);
+  if (card.secondary)
+    lines.push(`${zh ? '次要类型' : 'Secondary'}: ${typeProfile(playbook, card.secondary).shortName[card.lang]}`);
   const evidence = card.signals.filter((s) => s.weight > 0);
   if (evidence.length > 0) {
     lines.push('', c.bold(zh ? '依据' : 'Evidence'));
     for (const s of evidence) lines.push(`  ${c.green('+')} “${safeForTerminal(s.text)}” → ${s.type}`);
   }
   if (card.llm) {
-    lines.push('', `${c.bold('LLM')}: ${card.llm.type} (${percent(card.llm.confidence)})`, `  ${safeForTerminal(card.llm.rationale)}`);
+    lines.push(
+      '',
+      `${c.bold('LLM')}: ${card.llm.type} (${percent(card.llm.confidence)})`,
+      `  ${safeForTerminal(card.llm.rationale)}`,
+    );
   }
   if (card.recommendations.length > 0) {
     lines.push('', c.bold(zh ? '建议行动' : 'Recommended actions'));
@@ -163,7 +172,10 @@ const chatLoop = async (service: ConversationService, playbook: Playbook, userId
   say(`${TEXT.welcome.en}\n${TEXT.welcome.zh}`);
   prompt();
 
-  const turn = async (text: string, extra: { forceClassify?: boolean; answer?: { question: string; yes: boolean } }) => {
+  const turn = async (
+    text: string,
+    extra: { forceClassify?: boolean; answer?: { question: string; yes: boolean } },
+  ) => {
     const outcome = await service.handleTurn({ threadKey: session.threadKey, teamId: 'CLI', userId, text, ...extra });
     session.lang = outcome.lang;
     session.question = null;
@@ -191,7 +203,9 @@ const chatLoop = async (service: ConversationService, playbook: Playbook, userId
       threadTs: null,
       visibility: 'private',
       idempotencyKey: `cli:${session.threadKey}:${card.id}:${override ? `${override.type}:${override.reason}` : 'confirm'}`,
-      ...(override && isRelationshipType(override.type) ? { override: { type: override.type, reason: override.reason } } : {}),
+      ...(override && isRelationshipType(override.type)
+        ? { override: { type: override.type, reason: override.reason } }
+        : {}),
     });
     session.card = decided;
     say(decisionLine(decided, color));
@@ -236,7 +250,8 @@ const chatLoop = async (service: ConversationService, playbook: Playbook, userId
       if ((await handleLine(line)) === 'quit') break;
     } catch (error) {
       // Problems the user can act on are explained; anything else is a bug and propagates.
-      if (error instanceof ConversationError) say(t(error.code === 'stale_card' ? 'stale' : 'reasonRequired', session.lang));
+      if (error instanceof ConversationError)
+        say(t(error.code === 'stale_card' ? 'stale' : 'reasonRequired', session.lang));
       else if (error instanceof StoreError && error.code === 'store_unavailable') say(t('storeDown', session.lang));
       else throw error;
     }

@@ -5,6 +5,7 @@ import { type EvalReport, type ScoredCase, scoreCases } from '../domain/eval-met
 import { detectLang } from '../domain/lang.js';
 import { RELATIONSHIP_TYPES } from '../domain/types.js';
 import { buildCliContext } from './context.js';
+import { runLlmEval } from './eval-llm.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
 
 export const EVAL_HELP = `Usage:
@@ -110,7 +111,15 @@ export const runEvalCommand: Command = async (args, io) => {
   if (path === undefined) throw new UsageError('missing FILE: quadrant eval FILE.jsonl');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   const cases = await readLabelledCases(path);
-  if (values.llm) throw new UsageError('--llm needs OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL)');
+  if (values.llm) {
+    const ctx = buildCliContext(io);
+    await runLlmEval(cases, {
+      classifierDeps: { playbook: ctx.playbook, llm: ctx.config.llm },
+      io,
+      json: values.json,
+    });
+    return 0;
+  }
   const report = await evaluateRules(cases, io);
   io.stdout.write(
     values.json ? `${JSON.stringify(report)}\n` : formatReport(report, new Map(cases.map((c) => [c.id, c.text]))),

@@ -1,8 +1,10 @@
 import { ConfigError } from '../config.js';
 import { PlaybookError } from '../domain/playbook.js';
+import { runChatCommand } from './chat-command.js';
 import { runClassifyCommand } from './classify-command.js';
 import { runEvalCommand } from './eval-command.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
+import { runLogCommand } from './log-command.js';
 import { runPlaybookCommand } from './playbook-command.js';
 
 export const MAIN_HELP = `quadrant: classify client relationships and look up the four-type playbook.
@@ -10,7 +12,9 @@ export const MAIN_HELP = `quadrant: classify client relationships and look up th
 Usage:
   quadrant classify "TEXT" [--json]      classify one description (or --jsonl for a batch on stdin)
   quadrant playbook [TYPE|KEYWORD]       the playbook, one type, or actions matching a keyword
-  quadrant eval FILE.jsonl               score the classifier on labelled cases
+  quadrant eval FILE.jsonl [--llm]       score the classifier on labelled cases
+  quadrant log list|export|stats|purge   the decision log (see quadrant help log)
+  quadrant chat                          the Slack conversation, in the terminal
   quadrant help COMMAND                  help for one command
 
 Run "npm start" for the Slack app (or the local playground when no Slack tokens are set).`;
@@ -19,6 +23,8 @@ const commands: Record<string, Command> = {
   classify: runClassifyCommand,
   playbook: runPlaybookCommand,
   eval: runEvalCommand,
+  log: runLogCommand,
+  chat: runChatCommand,
 };
 
 /** Runs the CLI with injected streams; returns the exit status (2 for usage and config errors). */

@@ -17,6 +17,8 @@ export const MAX_FOLLOW_UPS = 2;
 /** The runner-up type is "close" when its score is at least this share of the leader's. */
 const CLOSE_CALL_RATIO = 0.8;
 const CLOSE_CALL_MARK = 'close-call';
+/** A confident result is shown at once; below this, a missing key fact is worth a question. */
+const ASK_BELOW_CONFIDENCE = 0.7;
 /** Evidence kept on a card; the rest is counted. */
 const MAX_CARD_SIGNALS = 8;
 
@@ -134,6 +136,19 @@ const withCard = (thread: ThreadState, card: CardView): ThreadState => {
  */
 export const createConversationService = (deps: ConversationDeps): ConversationService => {
   const now = deps.now ?? (() => new Date());
+  // Turns of one thread run one after another, so two quick messages never overwrite each
+  // other's state. (Across instances the load balancer's ordering is the limit; see README.)
+  const queues = new Map<string, Promise<unknown>>();
+  const serialized = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = queues.get(key) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.catch(() => undefined);
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return run;
+  };
   const viewer = (userId: string, teamId: string): Viewer => ({
     userId,
     teamId,
@@ -153,10 +168,12 @@ export const createConversationService = (deps: ConversationDeps): ConversationS
 
   const nextQuestion = (c: HybridClassification, thread: ThreadState, lang: Lang) => {
     if (thread.followUpsAsked >= MAX_FOLLOW_UPS) return null;
+    const closeCall = isCloseCall(c);
+    if (!closeCall && c.confidence >= ASK_BELOW_CONFIDENCE) return null;
     const askedBefore = new Set(thread.turns.filter((t) => t.role === 'bot').map((t) => t.text));
     const fact = c.missing.find((m) => !askedBefore.has(m.id));
     if (fact) return { mark: fact.id, question: fact.question[lang], yesNo: fact.yesNo };
-    if (isCloseCall(c) && !askedBefore.has(CLOSE_CALL_MARK)) {
+    if (closeCall && !askedBefore.has(CLOSE_CALL_MARK)) {
       const ranked = (Object.entries(c.scores) as Array<[RelationshipType, number]>).sort((a, b) => b[1] - a[1]);
       const name = (type: RelationshipType | undefined) =>
         deps.playbook.types.find((t) => t.id === type)?.shortName[lang] ?? String(type);
@@ -174,13 +191,14 @@ export const createConversationService = (deps: ConversationDeps): ConversationS
     const stored = await deps.state.getThread(request.threadKey);
     const lang = await langFor(request.userId, request.text || description(stored ?? newThread('en', at)));
     const thread = stored ?? newThread(lang, at);
-    const force = request.forceClassify === true || isClassifyNow(request.text);
+    const saysClassifyNow = isClassifyNow(request.text);
+    const force = request.forceClassify === true || saysClassifyNow;
     const turnText = request.answer
       ? // A "no" adds nothing the rules could misread as a signal; a "yes" affirms the question.
         request.answer.yes
         ? `${request.answer.question} ${messages(lang).yes}`
         : ''
-      : force
+      : saysClassifyNow
         ? ''
         : request.text.trim();
     if (turnText !== '') thread.turns.push({ role: 'rm', text: turnText, at: at.toISOString() });
@@ -269,5 +287,10 @@ export const createConversationService = (deps: ConversationDeps): ConversationS
     return { card: decided, decision };
   };
 
-  return { handleTurn, decide, getCard, langFor };
+  return {
+    handleTurn: (request) => serialized(request.threadKey, () => handleTurn(request)),
+    decide: (request) => serialized(request.threadKey, () => decide(request)),
+    getCard,
+    langFor,
+  };
 };

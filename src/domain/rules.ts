@@ -3,7 +3,7 @@ import { MISSING_FACTS, type MissingFactId } from './lexicon/missing-facts.js';
 import type { Lexicon, LexiconEntry } from './lexicon/types.js';
 import { segmentText } from './text/clauses.js';
 import { compileMatcher } from './text/matcher.js';
-import { normalizeText } from './text/normalize.js';
+import { type NormalizedText, normalizeText } from './text/normalize.js';
 import { applyScopes, type ScopedMatch } from './text/scopes.js';
 import { selectMatches } from './text/select.js';
 import {
@@ -75,14 +75,19 @@ const hasEffect = (entry: LexiconEntry, effect: 'large_client' | 'contradicts_lo
   entry.effects?.includes(effect) === true;
 
 /** One weighted contribution per (type, entry): repeating a word does not repeat its evidence. */
-const strongestPerEntry = (scored: readonly Scored[]): Map<string, Scored> => {
-  const best = new Map<string, Scored>();
-  for (const s of scored) {
-    const key = `${s.type}|${s.scoped.match.entry.id}`;
-    const current = best.get(key);
-    if (current === undefined || s.weight > current.weight) best.set(key, s);
+const strongestPerEntry = (scored: readonly Scored[]): Scored[] => {
+  const best = new Map<LexiconEntry, Scored>();
+  const strongest: Scored[] = [];
+  for (const type of RELATIONSHIP_TYPES) {
+    best.clear();
+    for (const s of scored) {
+      if (s.type !== type || s.weight <= 0) continue;
+      const current = best.get(s.scoped.match.entry);
+      if (current === undefined || s.weight > current.weight) best.set(s.scoped.match.entry, s);
+    }
+    strongest.push(...best.values());
   }
-  return best;
+  return strongest;
 };
 
 /**
@@ -90,17 +95,26 @@ const strongestPerEntry = (scored: readonly Scored[]): Map<string, Scored> => {
  * leaving for a cheaper rate contradicts loyalty. Returns the final per-type scores.
  */
 const scoreWithPolicy = (contributions: readonly Scored[]) => {
-  const sum = (pick: (s: Scored) => boolean) => contributions.filter(pick).reduce((total, s) => total + s.weight, 0);
-  const entryOf = (s: Scored) => s.scoped.match.entry;
-  const largeClient = sum((s) => s.type === 'strategic' && hasEffect(entryOf(s), 'large_client'));
-  const repeatHistory = sum((s) => s.type === 'strategic' && entryOf(s).category === 'history');
+  let largeClient = 0;
+  let repeatHistory = 0;
+  let distress = 0;
+  let stays = false;
+  let leaves = false;
+  for (const s of contributions) {
+    const entry = s.scoped.match.entry;
+    if (s.type === 'strategic' && hasEffect(entry, 'large_client')) largeClient += s.weight;
+    if (s.type === 'strategic' && entry.category === 'history') repeatHistory += s.weight;
+    if (s.type === 'problem_solving' && entry.category === 'distress') distress += s.weight;
+    if (entry.id === 'loyalty.stays') stays = true;
+    if (hasEffect(entry, 'contradicts_loyalty')) leaves = true;
+  }
   const isLarge =
     largeClient >= RULES_POLICY.largeClient || largeClient + repeatHistory >= RULES_POLICY.largeRepeatClient;
-  const stays = contributions.some((s) => entryOf(s).id === 'loyalty.stays');
-  const switching = !stays && contributions.some((s) => hasEffect(entryOf(s), 'contradicts_loyalty'));
+  // Saying the client stayed despite a cheaper offer outweighs a mention of other banks.
+  const switching = leaves && !stays;
   const scores = emptyScores();
   for (const s of contributions) {
-    const category = entryOf(s).category;
+    const category = s.scoped.match.entry.category;
     let weight = s.weight;
     if (isLarge && s.type === 'transactional' && category === 'price_speed') weight *= RULES_POLICY.largeClientPriceFactor;
     if (switching && s.type === 'partnership' && (category === 'loyalty' || category === 'history')) {
@@ -108,7 +122,6 @@ const scoreWithPolicy = (contributions: readonly Scored[]) => {
     }
     scores[s.type] += weight;
   }
-  const distress = sum((s) => s.type === 'problem_solving' && entryOf(s).category === 'distress');
   const dominant = distress >= RULES_POLICY.distressDominance;
   if (dominant) {
     const strongestOther = Math.max(scores.strategic, scores.transactional, scores.partnership);
@@ -128,6 +141,10 @@ const confidenceOf = (top: number, second: number): number => {
   return round(Math.min(1, Math.max(0, support * (0.45 + 0.55 * margin))));
 };
 
+/** A type is in the race when it could become primary or secondary once the missing fact is known. */
+const inRace = (scores: Record<RelationshipType, number>, primary: RelationshipType, type: RelationshipType) =>
+  scores[primary] === 0 || (scores[type] > 0 && scores[type] >= scores[primary] * RULES_POLICY.secondaryShare);
+
 /** The facts whose absence most changes the result, strongest first. */
 const missingFacts = (
   known: ReadonlySet<SignalCategory>,
@@ -137,20 +154,35 @@ const missingFacts = (
 ): MissingFact[] => {
   const [primary = 'strategic', runnerUp = 'transactional'] = ranked;
   const close = scores[runnerUp] >= scores[primary] * 0.6;
-  // A type is in the race when it could become primary or secondary once the fact is known.
-  const inRace = (type: RelationshipType) =>
-    scores[primary] === 0 || (scores[type] > 0 && scores[type] >= scores[primary] * RULES_POLICY.secondaryShare);
   const candidates: Array<[MissingFactId, number]> = [];
   if (!known.has('distress')) candidates.push(['distress', 3]);
   else if (primary === 'problem_solving' && !dominant) candidates.push(['distress_actual', 3]);
   if (!known.has('segment')) candidates.push(['segment', close ? 2.4 : 1.6]);
-  if (!known.has('price_speed') && inRace('transactional')) candidates.push(['price_sensitivity', 2.2]);
+  if (!known.has('price_speed') && inRace(scores, primary, 'transactional')) candidates.push(['price_sensitivity', 2.2]);
   if (!known.has('history') && primary !== 'problem_solving') candidates.push(['history', close ? 2.3 : 1.8]);
-  if (!known.has('loyalty') && inRace('partnership')) candidates.push(['loyalty', 1.7]);
+  if (!known.has('loyalty') && inRace(scores, primary, 'partnership')) candidates.push(['loyalty', 1.7]);
   return candidates
     .sort((a, b) => b[1] - a[1])
     .slice(0, RULES_POLICY.maxMissing)
     .map(([id]) => MISSING_FACTS[id]);
+};
+
+/** The evidence span of a contribution, mapped back to the (possibly truncated) original text. */
+const toSignal = (s: Scored, text: string, normalized: NormalizedText): Signal => {
+  const start = normalized.origStart[s.scoped.match.start] ?? 0;
+  const end = normalized.origEnd[s.scoped.match.end - 1] ?? start;
+  const signal: Signal = {
+    id: s.scoped.match.entry.id,
+    type: s.type,
+    category: s.scoped.match.entry.category,
+    weight: round(s.weight),
+    text: text.slice(start, end),
+    start,
+    end,
+  };
+  if (s.scoped.negated) signal.negated = true;
+  if (s.scoped.discounted) signal.discounted = true;
+  return signal;
 };
 
 /** What the classifier returns for one description; see `Classification`. */
@@ -180,34 +212,17 @@ export const createRulesClassifier = (lexicon: Lexicon = DEFAULT_LEXICON): Rules
         scored.push({ scoped: s, type, weight: s.negated ? 0 : base * s.factor });
       }
     }
-    const best = strongestPerEntry(scored);
-    const { scores, dominant } = scoreWithPolicy([...best.values()].filter((s) => s.weight > 0));
+    const { scores, dominant } = scoreWithPolicy(strongestPerEntry(scored));
     const ranked = rank(scores);
     const [primary = 'strategic', runnerUp = 'transactional'] = ranked;
     const top = scores[primary];
     const second = scores[runnerUp];
     const secondary =
       second >= RULES_POLICY.secondaryFloor && second >= top * RULES_POLICY.secondaryShare ? runnerUp : null;
-    const toSignal = (s: Scored): Signal => {
-      const start = normalized.origStart[s.scoped.match.start] ?? 0;
-      const end = normalized.origEnd[s.scoped.match.end - 1] ?? start;
-      const signal: Signal = {
-        id: s.scoped.match.entry.id,
-        type: s.type,
-        category: s.scoped.match.entry.category,
-        weight: round(s.weight),
-        text: text.slice(start, end),
-        start,
-        end,
-      };
-      if (s.scoped.negated) signal.negated = true;
-      if (s.scoped.discounted) signal.discounted = true;
-      return signal;
-    };
     const orderedSignals = [...scored]
       .sort((a, b) => b.weight - a.weight || a.scoped.match.start - b.scoped.match.start)
       .slice(0, RULES_POLICY.maxSignals)
-      .map(toSignal);
+      .map((s) => toSignal(s, text, normalized));
     const roundedScores = emptyScores();
     for (const type of RELATIONSHIP_TYPES) roundedScores[type] = round(scores[type]);
     return {

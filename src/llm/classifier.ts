@@ -51,7 +51,7 @@ const buildAssessor = (deps: ClassifierDeps): LlmAssessor | null => {
     model: llm.model,
     timeoutMs: llm.timeoutMs,
     playbook: deps.playbook,
-    ...(deps.logger ? { logger: deps.logger } : {}),
+    // No logger here: the classifier logs each fallback once.
   });
 };
 

@@ -1,7 +1,8 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Playbook } from '../domain/playbook.js';
+import { classifyError, type Failure, failure, sleep } from './failures.js';
 import type { LlmAssessor, LlmFailureCode, LlmLogger, LlmOutcome, LlmOutputMode, LlmUsage } from './port.js';
 import { loadPromptSet, promptVersion, renderSystemPrompt, renderUserMessage } from './prompt.js';
 import { buildAssessmentSchema, type RawAssessment, toAssessment } from './schema.js';
@@ -38,72 +39,6 @@ const MAX_ECHOED_OUTPUT_CHARS = 4_000;
 export const assessmentDeadlineMs = (timeoutMs: number, retryAfterCapMs = DEFAULT_RETRY_AFTER_CAP_MS): number =>
   2 * timeoutMs + retryAfterCapMs;
 
-type Failure = { code: LlmFailureCode; detail: string; retryable: boolean; waitMs: number; schemaUnsupported: boolean };
-
-const failure = (code: LlmFailureCode, detail: string, extra: Partial<Failure> = {}): Failure => ({
-  code,
-  detail,
-  retryable: false,
-  waitMs: 0,
-  schemaUnsupported: false,
-  ...extra,
-});
-
-/** Retry-After in ms from `retry-after-ms`, or `retry-after` as seconds or an HTTP date. */
-const retryAfterMs = (headers: Headers | undefined): number | null => {
-  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const value = headers?.get('retry-after');
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
-};
-
-// Endpoints without structured outputs answer 400/422 naming the unsupported parameter.
-const SCHEMA_UNSUPPORTED = /response_format|json_schema|structured|schema/i;
-
-/** Maps what the SDK threw to a failure; the detail never carries the server's message (it may echo input). */
-const classifyError = (error: unknown, retryAfterCapMs: number, backoffMs: number): Failure => {
-  if (error instanceof APIUserAbortError) return failure('llm_unavailable', 'deadline');
-  if (error instanceof APIConnectionTimeoutError) {
-    return failure('llm_unavailable', 'timeout', { retryable: true, waitMs: 0 });
-  }
-  if (error instanceof APIConnectionError) {
-    return failure('llm_unavailable', 'connection failed', { retryable: true, waitMs: backoffMs });
-  }
-  if (error instanceof APIError) {
-    const status = error.status ?? 0;
-    if (status === 429) {
-      const wait = retryAfterMs(error.headers) ?? backoffMs;
-      return wait <= retryAfterCapMs
-        ? failure('llm_unavailable', 'http 429', { retryable: true, waitMs: wait })
-        : failure('llm_unavailable', `http 429 (retry-after ${Math.round(wait / 1000)}s over the cap)`);
-    }
-    if (status >= 500 || status === 408) {
-      return failure('llm_unavailable', `http ${status}`, { retryable: true, waitMs: backoffMs });
-    }
-    if ((status === 400 || status === 422) && SCHEMA_UNSUPPORTED.test(error.message)) {
-      return failure('llm_unavailable', `http ${status} (json_schema unsupported)`, { schemaUnsupported: true });
-    }
-    return failure('llm_unavailable', `http ${status}`);
-  }
-  return failure('llm_unavailable', error instanceof Error ? error.name : 'unknown error');
-};
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (ms <= 0 || signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-
 const summarizeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) =>
   issues
     .slice(0, 3)
@@ -114,8 +49,8 @@ const summarizeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: s
  * The OpenAI-compatible adapter of the {@link LlmAssessor} port: one structured call per turn.
  *
  * - Structured outputs (`json_schema`, strict) built from the zod schema; when the endpoint
- *   rejects them (400/422 naming the parameter), JSON mode validated with the same schema, and
- *   this adapter remembers it for later turns.
+ *   rejects them (any 400/422), one retry in JSON mode validated with the same schema; once that
+ *   works, this adapter stays in JSON mode for later turns.
  * - At most one transport retry per turn: 429 when Retry-After ≤ the cap (5 s), 5xx, a dropped
  *   connection or a timeout. Output that fails validation gets at most one repair request.
  * - Length cut-offs, refusals and anything else give `ok: false`; it never throws.
@@ -151,14 +86,14 @@ export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssesso
   let outputMode: LlmOutputMode = 'json_schema';
 
   const parseContent = (content: string): { ok: true; value: RawAssessment } | { ok: false; error: string } => {
-    // JSON-mode models sometimes fence their answer despite being told not to.
-    const unfenced = content
-      .trim()
-      .replace(/^```(?:json)?\s*/i, '')
-      .replace(/\s*```$/, '');
+    // JSON-mode models sometimes wrap the object in a fence, prose or a <think> block; the schema
+    // still decides what is accepted.
+    const withoutThinking = content.replace(/<think>[\s\S]*?<\/think>/gi, '');
+    const from = withoutThinking.indexOf('{');
+    const to = withoutThinking.lastIndexOf('}');
     let json: unknown;
     try {
-      json = JSON.parse(unfenced);
+      json = JSON.parse(from >= 0 && to > from ? withoutThinking.slice(from, to + 1) : withoutThinking);
     } catch {
       return { ok: false, error: 'the reply is not a JSON object' };
     }
@@ -241,10 +176,11 @@ export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssesso
         let messages = messagesFor(mode);
         let sent = await send(messages, mode);
         if (!sent.ok && sent.failure.schemaUnsupported && mode === 'json_schema') {
-          outputMode = 'json_object';
           mode = 'json_object';
           messages = messagesFor(mode);
           sent = await send(messages, mode);
+          // Remembered only once JSON mode was accepted, so a 400 for another reason does not stick.
+          if (sent.ok) outputMode = 'json_object';
         }
         let repairsLeft = 1;
         for (;;) {

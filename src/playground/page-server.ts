@@ -156,7 +156,14 @@ export const startPageServer = async (deps: PageServerDeps): Promise<PageServer>
     });
   });
   server.listen(deps.port, deps.host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new Error(`PORT: ${deps.port} is already in use on ${deps.host}; set PORT to a free port`);
+    }
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${deps.host.includes(':') ? `[${deps.host}]` : deps.host}:${port}`,

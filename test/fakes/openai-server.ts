@@ -12,8 +12,11 @@ export type FakeUsage = { prompt_tokens: number; completion_tokens: number };
 export type FakeReply =
   /** A normal completion; objects are JSON-encoded. `usage: null` omits usage (some servers do). */
   | { kind: 'ok'; content: string | object; usage?: FakeUsage | null; finishReason?: string }
-  /** 400 as vLLM and others answer when `response_format: json_schema` is not supported. */
-  | { kind: 'schema_unsupported' }
+  /**
+   * 400 as endpoints answer when `response_format: json_schema` is not supported: in OpenAI's error
+   * shape, or vLLM's (`{"object":"error","message":…}`, no `error` key).
+   */
+  | { kind: 'schema_unsupported'; style?: 'openai' | 'vllm' }
   | { kind: 'rate_limited'; retryAfter: string }
   | { kind: 'server_error'; status?: number }
   /** Accepts the request and never answers. */
@@ -45,7 +48,7 @@ export type FakeOpenAiOptions = {
   /** Fixed delay before every answer (bench: the server's own time). */
   latencyMs?: number;
   /** Answer any json_schema request with a 400, whatever the script says (an endpoint without structured outputs). */
-  rejectJsonSchema?: boolean;
+  rejectJsonSchema?: boolean | 'openai' | 'vllm';
 };
 
 export type FakeOpenAi = {
@@ -120,6 +123,15 @@ const answer = (res: ServerResponse, reply: FakeReply) => {
       return sendJson(res, 200, completion(content, reply.finishReason ?? 'stop', usage));
     }
     case 'schema_unsupported':
+      if (reply.style === 'vllm') {
+        return sendJson(res, 400, {
+          object: 'error',
+          message: "[{'type': 'value_error', 'msg': 'json_schema response format is not supported'}]",
+          type: 'BadRequestError',
+          param: null,
+          code: 400,
+        });
+      }
       return sendJson(res, 400, {
         error: {
           message: "response_format type 'json_schema' is not supported by this server",

@@ -101,24 +101,27 @@ describe('createOpenAiAssessor: the call', () => {
     expect(outcome.usage.outputTokens).toBeGreaterThan(20);
   });
 
-  it('falls back to JSON mode when json_schema is rejected, and remembers it for the next turn', async () => {
-    fake = await startFakeOpenAi({ script: { kind: 'ok', content: fakeAssessment() }, rejectJsonSchema: true });
-    const adapter = assessor(fake);
-    const first = await adapter.assess(input);
-    expect(first.ok).toBe(true);
-    if (first.ok) {
-      expect(first.outputMode).toBe('json_object');
-      expect(first.promptVersion).toContain('classify-output@');
-    }
-    expect(fake.requests.map((r) => r.body.response_format.type)).toEqual(['json_schema', 'json_object']);
-    expect(fake.requests[1]?.body.messages[0].content).toContain('Reply with one JSON object');
-    await adapter.assess(input);
-    expect(fake.requests.map((r) => r.body.response_format.type)).toEqual([
-      'json_schema',
-      'json_object',
-      'json_object',
-    ]);
-  });
+  it.each(['openai', 'vllm'] as const)(
+    'falls back to JSON mode when json_schema is rejected (%s error shape), and remembers it',
+    async (style) => {
+      fake = await startFakeOpenAi({ script: { kind: 'ok', content: fakeAssessment() }, rejectJsonSchema: style });
+      const adapter = assessor(fake);
+      const first = await adapter.assess(input);
+      expect(first.ok).toBe(true);
+      if (first.ok) {
+        expect(first.outputMode).toBe('json_object');
+        expect(first.promptVersion).toContain('classify-output@');
+      }
+      expect(fake.requests.map((r) => r.body.response_format.type)).toEqual(['json_schema', 'json_object']);
+      expect(fake.requests[1]?.body.messages[0].content).toContain('Reply with one JSON object');
+      await adapter.assess(input);
+      expect(fake.requests.map((r) => r.body.response_format.type)).toEqual([
+        'json_schema',
+        'json_object',
+        'json_object',
+      ]);
+    },
+  );
 
   it('repairs invalid output once, sending back the error', async () => {
     const outcome = await run([
@@ -139,13 +142,31 @@ describe('createOpenAiAssessor: the call', () => {
     expect(fake?.requests).toHaveLength(2);
   });
 
-  it('accepts a fenced JSON answer from a JSON-mode model', async () => {
-    const outcome = await run({ kind: 'ok', content: `\`\`\`json\n${JSON.stringify(fakeAssessment())}\n\`\`\`` });
-    expect(outcome.ok).toBe(true);
+  it.each([
+    ['a fence', (json: string) => `\`\`\`json\n${json}\n\`\`\``],
+    ['prose around it', (json: string) => `Here is the assessment:\n${json}\nHope this helps.`],
+    ['a think block', (json: string) => `<think>the client {maybe} strategic</think>\n${json}`],
+  ])('accepts a JSON-mode answer wrapped in %s, in one request', async (_name, wrap) => {
+    const outcome = await run({ kind: 'ok', content: wrap(JSON.stringify(fakeAssessment({ type: 'partnership' }))) });
+    expect(outcome.ok && outcome.assessment.opinion.type).toBe('partnership');
+    expect(fake?.requests).toHaveLength(1);
   });
 });
 
 describe('createOpenAiAssessor: failures never throw and are bounded', () => {
+  it('does not stick to JSON mode when the 400 had another cause', async () => {
+    fake = await startFakeOpenAi({ script: { kind: 'status', status: 400, body: { error: { message: 'too long' } } } });
+    const adapter = assessor(fake);
+    expectFailure(await adapter.assess(input), 'llm_unavailable', /http 400/);
+    await adapter.assess(input);
+    expect(fake.requests.map((r) => r.body.response_format.type)).toEqual([
+      'json_schema',
+      'json_object',
+      'json_schema',
+      'json_object',
+    ]);
+  });
+
   it.each([
     ['500', { kind: 'server_error' } as const, 'llm_unavailable', /http 500/, 2],
     ['503', { kind: 'server_error', status: 503 } as const, 'llm_unavailable', /http 503/, 2],

@@ -11,7 +11,8 @@ const printed: string[] = [];
 const appLog: string[] = [];
 
 const getJson = async <T>(path: string): Promise<T> => (await fetch(`${playground.url}${path}`)).json() as Promise<T>;
-const state = async (user: string) => (await getJson<{ ok: boolean; state: PageSnapshot }>(`/api/state?user=${user}`)).state;
+const state = async (user: string) =>
+  (await getJson<{ ok: boolean; state: PageSnapshot }>(`/api/state?user=${user}`)).state;
 const act = async (body: unknown, headers: Record<string, string> = {}) => {
   const response = await fetch(`${playground.url}/api/actions`, {
     method: 'POST',
@@ -106,7 +107,9 @@ describe('playground server', () => {
   it('runs a slash command and shows its ephemeral answer only to the caller', async () => {
     const { team } = await state('U0LIWEI');
     await act({ type: 'command', user: 'U0LIWEI', channel: team, command: '/echo', text: 'ping' });
-    await playground.emulator.waitFor(() => playground.emulator.workspace.ephemerals.find((e) => e.text === 'echo: ping'));
+    await playground.emulator.waitFor(() =>
+      playground.emulator.workspace.ephemerals.find((e) => e.text === 'echo: ping'),
+    );
     expect((await state('U0LIWEI')).messages.filter((m) => m.ephemeral).map((m) => m.text)).toContain('echo: ping');
     expect((await state('U0CHEN')).messages.some((m) => m.text === 'echo: ping')).toBe(false);
   });
@@ -150,9 +153,16 @@ describe('playground server', () => {
       type: 'block_actions',
       user: 'U0LIWEI',
       source: { kind: 'message', channel: dm, ts: card.ts },
-      action: { type: 'button', action_id: 'open_form', block_id: 'b1', text: { type: 'plain_text', text: 'Open form' } },
+      action: {
+        type: 'button',
+        action_id: 'open_form',
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'Open form' },
+      },
     });
-    const view = await playground.emulator.waitFor(() => [...playground.emulator.workspace.views.values()].find((v) => v.user === 'U0LIWEI'));
+    const view = await playground.emulator.waitFor(() =>
+      [...playground.emulator.workspace.views.values()].find((v) => v.user === 'U0LIWEI'),
+    );
     expect((await state('U0LIWEI')).modal?.id).toBe(view.id);
     expect((await state('U0ZHANGMIN')).modal).toBeNull();
 
@@ -162,7 +172,9 @@ describe('playground server', () => {
 
     await act({ type: 'view_submission', user: 'U0LIWEI', viewId: view.id, values: values('because') });
     expect((await state('U0LIWEI')).modal).toBeNull();
-    await playground.emulator.waitFor(() => playground.emulator.workspace.messages.find((m) => m.text === 'saved: because (none)'));
+    await playground.emulator.waitFor(() =>
+      playground.emulator.workspace.messages.find((m) => m.text === 'saved: because (none)'),
+    );
     const again = await act({ type: 'view_submission', user: 'U0LIWEI', viewId: view.id, values: values('twice') });
     expect(again.body.code).toBe('view_gone');
   });
@@ -170,7 +182,9 @@ describe('playground server', () => {
   it('publishes the App Home when a user opens it', async () => {
     await act({ type: 'home_opened', user: 'U0CHEN' });
     await playground.emulator.waitFor(() => playground.emulator.workspace.homeTabs.get('U0CHEN'));
-    expect((await state('U0CHEN')).home?.blocks).toEqual([{ type: 'header', text: { type: 'plain_text', text: 'Home' } }]);
+    expect((await state('U0CHEN')).home?.blocks).toEqual([
+      { type: 'header', text: { type: 'plain_text', text: 'Home' } },
+    ]);
     expect((await state('U0LIWEI')).home).toBeNull();
   });
 

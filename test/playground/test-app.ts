@@ -1,3 +1,4 @@
+import type { Block, KnownBlock, View } from '@slack/types';
 import { parseManifest } from '../../src/playground/app-manifest.js';
 import type { PlaygroundSlackSettings } from '../../src/playground/index.js';
 import { createSlackApp } from '../../src/slack/app.js';
@@ -25,10 +26,10 @@ export const gate = (): Gate => {
   return { wait, open };
 };
 
-const plain = (text: string) => ({ type: 'plain_text', text });
+const plain = (text: string) => ({ type: 'plain_text' as const, text });
 
 /** Every block and element type the playground page claims to render. */
-export const KITCHEN_SINK_BLOCKS = [
+export const KITCHEN_SINK_BLOCKS: Array<KnownBlock | Block> = [
   { type: 'header', text: plain('Kitchen sink :white_check_mark:') },
   {
     type: 'section',
@@ -55,7 +56,12 @@ export const KITCHEN_SINK_BLOCKS = [
         action_id: 'remove',
         text: plain('Remove'),
         style: 'danger',
-        confirm: { title: plain('Sure?'), text: plain('This removes the card.'), confirm: plain('Remove it'), deny: plain('Keep') },
+        confirm: {
+          title: plain('Sure?'),
+          text: plain('This removes the card.'),
+          confirm: plain('Remove it'),
+          deny: plain('Keep'),
+        },
       },
       {
         type: 'static_select',
@@ -71,7 +77,7 @@ export const KITCHEN_SINK_BLOCKS = [
   },
 ];
 
-const FORM_VIEW = {
+const FORM_VIEW: View = {
   type: 'modal',
   callback_id: 'form',
   title: plain('Form'),
@@ -117,7 +123,11 @@ export const createTestApp = (s: PlaygroundSlackSettings, options: Options = {})
   app.message(async ({ message, client }) => {
     if (message.subtype !== undefined || !('text' in message) || typeof message.text !== 'string') return;
     const thread = { channel: message.channel, thread_ts: message.ts };
-    await client.assistant.threads.setStatus({ channel_id: message.channel, thread_ts: message.ts, status: 'is thinking…' });
+    await client.assistant.threads.setStatus({
+      channel_id: message.channel,
+      thread_ts: message.ts,
+      status: 'is thinking…',
+    });
     if (message.text === 'sink') {
       await client.chat.postMessage({ ...thread, text: 'kitchen sink', blocks: KITCHEN_SINK_BLOCKS });
     } else if (message.text === 'stream') {
@@ -128,9 +138,10 @@ export const createTestApp = (s: PlaygroundSlackSettings, options: Options = {})
       }
       await first.wait;
       const started = await client.apiCall('chat.startStream', { ...thread, markdown_text: 'Hello ' });
+      const ts = String((started as { ts?: string }).ts);
       await second.wait;
-      await client.apiCall('chat.appendStream', { channel: message.channel, ts: started.ts, markdown_text: '*world*' });
-      await client.apiCall('chat.stopStream', { channel: message.channel, ts: started.ts });
+      await client.apiCall('chat.appendStream', { channel: message.channel, ts, markdown_text: '*world*' });
+      await client.apiCall('chat.stopStream', { channel: message.channel, ts });
     } else {
       await client.chat.postMessage({
         ...thread,
@@ -156,7 +167,11 @@ export const createTestApp = (s: PlaygroundSlackSettings, options: Options = {})
   });
   app.action('pick_type', async ({ ack, body, client }) => {
     await ack();
-    const b = body as { channel?: { id: string }; message?: { ts: string }; actions: Array<{ selected_option?: { value: string } }> };
+    const b = body as {
+      channel?: { id: string };
+      message?: { ts: string };
+      actions: Array<{ selected_option?: { value: string } }>;
+    };
     await client.chat.update({
       channel: b.channel?.id ?? '',
       ts: b.message?.ts ?? '',
@@ -166,7 +181,10 @@ export const createTestApp = (s: PlaygroundSlackSettings, options: Options = {})
   app.action('share_to', async ({ ack, body, client }) => {
     await ack();
     const b = body as { user: { id: string }; actions: Array<{ selected_conversation?: string }> };
-    await client.chat.postMessage({ channel: b.actions[0]?.selected_conversation ?? '', text: `shared by <@${b.user.id}>` });
+    await client.chat.postMessage({
+      channel: b.actions[0]?.selected_conversation ?? '',
+      text: `shared by <@${b.user.id}>`,
+    });
   });
   app.action('remove', async ({ ack, respond }) => {
     await ack();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoreHandle } from '../../src/store/backend.js';
 import { storeErrorMessage } from '../../src/store/messages.js';
@@ -104,8 +107,15 @@ describe('store outages', () => {
 
   it('sqlite: an unusable path fails openStore with store_unavailable and a log line', async () => {
     const { lines, logger } = recordingLogger();
-    expect(await codeOf(open('sqlite:///proc/quadrant/cannot/q.db', logger))).toBe('store_unavailable');
-    expect(lines.some((l) => l.includes('open sqlite store'))).toBe(true);
+    // A folder cannot be made under a regular file (ENOTDIR).
+    const dir = mkdtempSync(join(tmpdir(), 'quadrant-bad-'));
+    writeFileSync(join(dir, 'a-file'), 'not a folder');
+    try {
+      expect(await codeOf(open(`sqlite://${join(dir, 'a-file', 'sub', 'q.db')}`, logger))).toBe('store_unavailable');
+      expect(lines.some((l) => l.includes('open sqlite store'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects an unknown URL scheme with store_invalid', async () => {

@@ -13,20 +13,32 @@ export type Segments = {
   sentenceEnd: number[];
 };
 
-const SENTENCE_BREAKS = new Set(['。', '!', '?', ';', '\n', '…']);
-const CLAUSE_BREAKS = new Set([',', ':', '—', '–', '(', ')', '|']);
-
-const isAsciiWordChar = (ch: string | undefined): boolean => ch !== undefined && /[0-9a-z]/.test(ch);
-
-/**
- * A full stop ends a sentence unless it sits inside a number or token ("1.0x", "3.2%");
- * fullwidth forms were already folded by normalization.
- */
-const isSentenceBreak = (text: string, i: number): boolean => {
-  const ch = text[i];
-  if (ch === undefined) return false;
-  if (SENTENCE_BREAKS.has(ch)) return true;
-  return ch === '.' && !isAsciiWordChar(text[i + 1]);
+/** 0 inside a clause, 1 at a clause break (, : — ( ) |), 2 at a sentence break (。 ! ? ; newline, full stop). */
+const breakKind = (text: string, i: number): 0 | 1 | 2 => {
+  switch (text.charCodeAt(i)) {
+    case 0x3002: // 。
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x3b: // ;
+    case 0x0a:
+      return 2;
+    case 0x2e: {
+      // A full stop inside a number or token ("1.0x", "3.2%") does not end a sentence.
+      const next = text.charCodeAt(i + 1);
+      const inToken = (next >= 0x30 && next <= 0x39) || (next >= 0x61 && next <= 0x7a);
+      return inToken ? 0 : 2;
+    }
+    case 0x2c: // ,
+    case 0x3a: // :
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x28:
+    case 0x29:
+    case 0x7c:
+      return 1;
+    default:
+      return 0;
+  }
 };
 
 /** Splits `text` into sentences and clauses in one linear pass. */
@@ -40,13 +52,12 @@ export const segmentText = (text: string): Segments => {
   let clause = 0;
   for (let i = 0; i < text.length; i++) {
     clauseOf[i] = clause;
-    const sentenceBreak = isSentenceBreak(text, i);
-    const ch = text[i] ?? '';
-    if (!sentenceBreak && !CLAUSE_BREAKS.has(ch)) continue;
+    const kind = breakKind(text, i);
+    if (kind === 0) continue;
     clauseEnd.push(i);
     clause++;
     clauseStart.push(i + 1);
-    if (sentenceBreak) {
+    if (kind === 2) {
       sentenceEnd.push(i);
       sentenceStart.push(i + 1);
     }

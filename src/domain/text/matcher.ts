@@ -8,7 +8,24 @@ export const MAX_GAP = 30;
 type Piece = { text: string; prefix: boolean; leftBound: boolean; rightBound: boolean };
 type CompiledTerm = { head: Piece; tail: Piece | null };
 type Output = { term: CompiledTerm; entry: LexiconEntry | null; cue: CueEntry | null };
-type TrieNode = { next: Map<number, TrieNode>; outputs: Output[] };
+type TrieNode = {
+  next: Map<number, TrieNode>;
+  /** The same children as parallel arrays: a linear probe beats hashing for the usual 1–4 children. */
+  keys: number[];
+  children: TrieNode[];
+  outputs: Output[];
+};
+
+const newNode = (): TrieNode => ({ next: new Map(), keys: [], children: [], outputs: [] });
+
+const step = (node: TrieNode, code: number): TrieNode | undefined => {
+  const keys = node.keys;
+  if (keys.length <= 8) {
+    for (let k = 0; k < keys.length; k++) if (keys[k] === code) return node.children[k];
+    return undefined;
+  }
+  return node.next.get(code);
+};
 
 /** A lexicon entry or cue found in the normalized text. `gapStart === gapEnd` when the term has no gap. */
 export type TermMatch = {
@@ -83,8 +100,10 @@ const addTerm = (root: TrieNode, term: CompiledTerm, output: Output) => {
     const code = term.head.text.charCodeAt(i);
     let child = node.next.get(code);
     if (child === undefined) {
-      child = { next: new Map(), outputs: [] };
+      child = newNode();
       node.next.set(code, child);
+      node.keys.push(code);
+      node.children.push(child);
     }
     node = child;
   }
@@ -93,21 +112,25 @@ const addTerm = (root: TrieNode, term: CompiledTerm, output: Output) => {
 
 /** Compiles every term of `lexicon` once; throws on malformed terms so a bad lexicon fails at start. */
 export const compileMatcher = (lexicon: Lexicon): TermMatcher => {
-  const root: TrieNode = { next: new Map(), outputs: [] };
+  const root: TrieNode = newNode();
+  // First step through a flat table: most positions stop here, so it must be cheap.
+  const firstStep: Array<TrieNode | undefined> = [];
   for (const entry of lexicon.entries) {
     for (const raw of entry.terms) addTerm(root, compileTerm(raw, entry.id), { term: compileTerm(raw, entry.id), entry, cue: null });
   }
   for (const cue of lexicon.cues) {
     for (const raw of cue.terms) addTerm(root, compileTerm(raw, cue.id), { term: compileTerm(raw, cue.id), entry: null, cue });
   }
+  for (const [code, node] of root.next) firstStep[code] = node;
   return {
     scan(text, segments) {
       const matches: TermMatch[] = [];
       for (let i = 0; i < text.length; i++) {
-        let node: TrieNode | undefined = root;
-        for (let j = i; j < text.length; j++) {
-          node = node.next.get(text.charCodeAt(j));
-          if (node === undefined) break;
+        const code = text.charCodeAt(i);
+        // Inside an ASCII word no term can start: ASCII terms need a word start, CJK terms a CJK char.
+        if (isWordCode(code) && i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
+        let node: TrieNode | undefined = firstStep[code];
+        for (let j = i; node !== undefined; ) {
           for (const output of node.outputs) {
             const headEnd = pieceEnd(text, output.term.head, i);
             if (headEnd === -1) continue;
@@ -121,6 +144,8 @@ export const compileMatcher = (lexicon: Lexicon): TermMatcher => {
             if (found === null) continue;
             matches.push({ start: i, end: found.end, gapStart: headEnd, gapEnd: found.start, entry: output.entry, cue: output.cue });
           }
+          j++;
+          node = j < text.length ? step(node, text.charCodeAt(j)) : undefined;
         }
       }
       return matches;

@@ -15,76 +15,118 @@ export type NormalizedText = {
 const isInvisible = (cp: number): boolean =>
   (cp >= 0x200b && cp <= 0x200f) || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad || (cp >= 0x202a && cp <= 0x202e);
 
-const isControl = (cp: number): boolean => (cp < 0x20 && cp !== 0x0a && cp !== 0x09) || (cp >= 0x7f && cp < 0xa0);
+const isSpaceOrControl = (cp: number): boolean =>
+  cp <= 0x20 ||
+  (cp >= 0x7f && cp <= 0xa0) ||
+  cp === 0x3000 ||
+  (cp >= 0x2000 && cp <= 0x200a) ||
+  cp === 0x2028 ||
+  cp === 0x2029;
 
-const isSpace = (cp: number): boolean =>
-  cp === 0x20 || cp === 0x09 || cp === 0x0d || cp === 0xa0 || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200a);
+/** Common CJK and typographic punctuation that NFKC leaves as is ("。", "、", "【", "—", curly double quotes). */
+const isStableSymbol = (cp: number): boolean =>
+  (cp >= 0x3001 && cp <= 0x3011) || cp === 0x2014 || cp === 0x2013 || cp === 0x201c || cp === 0x201d || cp === 0xb7;
 
-/** One code point to its canonical form; fast paths keep ASCII and CJK text off `String#normalize`. */
-const canonical = (cp: number, raw: string): string => {
-  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : raw;
-  if (cp >= 0x4e00 && cp <= 0x9fff) return raw;
+/** Canonical form of a code point outside the fast paths (accents, ligatures, compatibility forms). */
+const slowCanonical = (cp: number): string => {
   // Curly apostrophes from phones and word processors: "isn’t" must match "isn't".
   if (cp === 0x2018 || cp === 0x2019 || cp === 0x2032) return "'";
-  // Fullwidth ASCII (，：ＡＡＡ): NFKC maps these to ASCII; do it arithmetically.
-  if (cp >= 0xff01 && cp <= 0xff5e) return canonical(cp - 0xfee0, String.fromCharCode(cp - 0xfee0));
   // Lone surrogates cannot be normalized meaningfully; keep them as inert text.
-  if (cp >= 0xd800 && cp <= 0xdfff) return raw;
-  return raw.normalize('NFKC').toLowerCase();
+  if (cp >= 0xd800 && cp <= 0xdfff) return String.fromCharCode(cp);
+  return String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+};
+
+const CHUNK = 8192;
+
+/** UTF-16 units to a string, in chunks that stay under the engine's argument limit. */
+const decodeUnits = (units: Uint16Array, length: number): string => {
+  let out = '';
+  for (let i = 0; i < length; i += CHUNK) {
+    const chunk = units.subarray(i, Math.min(length, i + CHUNK));
+    out += String.fromCharCode.apply(null, chunk as unknown as number[]);
+  }
+  return out;
+};
+
+type Buffers = { units: Uint16Array; starts: Int32Array; ends: Int32Array };
+
+const allocate = (capacity: number): Buffers => ({
+  units: new Uint16Array(capacity),
+  starts: new Int32Array(capacity),
+  ends: new Int32Array(capacity),
+});
+
+/** Doubles the buffers; a module-level function because closures created per call are costly in hot paths. */
+const grow = (old: Buffers): Buffers => {
+  const grown = allocate(old.units.length * 2);
+  grown.units.set(old.units);
+  grown.starts.set(old.starts);
+  grown.ends.set(old.ends);
+  return grown;
 };
 
 /**
- * Builds the canonical view of `input`. Linear in the input length; newlines are kept because
- * RMs use them as sentence breaks in bullet-style notes.
+ * Builds the canonical view of `input`. Linear in the input length; ASCII and CJK take a fast path
+ * that never calls `String#normalize`. Newlines are kept because RMs use them as sentence breaks.
  */
 export const normalizeText = (input: string): NormalizedText => {
-  const parts: string[] = [];
-  // Canonical forms are at most a few units per code point; grow on demand to stay linear.
-  let starts = new Int32Array(input.length + 16);
-  let ends = new Int32Array(input.length + 16);
+  let buffers = allocate(input.length + 16);
+  let { units, starts, ends } = buffers;
   let length = 0;
   let lastWasSpace = true;
-  const push = (unit: string, start: number, end: number) => {
-    if (length + unit.length > starts.length) {
-      const grownStarts = new Int32Array((starts.length + unit.length) * 2);
-      const grownEnds = new Int32Array((starts.length + unit.length) * 2);
-      grownStarts.set(starts);
-      grownEnds.set(ends);
-      starts = grownStarts;
-      ends = grownEnds;
-    }
-    for (let k = 0; k < unit.length; k++) {
-      starts[length] = start;
-      ends[length] = end;
-      length++;
-    }
-    parts.push(unit);
-  };
   let i = 0;
   while (i < input.length) {
-    const cp = input.codePointAt(i) ?? 0;
-    const width = cp > 0xffff ? 2 : 1;
-    const next = i + width;
-    if (isInvisible(cp)) {
-      i = next;
-      continue;
+    let cp = input.charCodeAt(i);
+    let next = i + 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && next < input.length) {
+      const low = input.charCodeAt(next);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        next++;
+      }
+    }
+    if (length + 8 > units.length) {
+      buffers = grow(buffers);
+      ({ units, starts, ends } = buffers);
     }
     if (cp === 0x0a) {
-      push('\n', i, next);
+      units[length] = 0x0a;
+      starts[length] = i;
+      ends[length++] = next;
       lastWasSpace = true;
-    } else if (isSpace(cp) || isControl(cp)) {
-      if (!lastWasSpace) push(' ', i, next);
-      lastWasSpace = true;
-    } else {
-      const form = canonical(cp, input.slice(i, next));
-      if (form.length > 0) {
-        push(form, i, next);
-        lastWasSpace = false;
+    } else if (isSpaceOrControl(cp)) {
+      if (!lastWasSpace) {
+        units[length] = 0x20;
+        starts[length] = i;
+        ends[length++] = next;
       }
+      lastWasSpace = true;
+    } else if (isInvisible(cp)) {
+      // dropped: the span around it still quotes the original, invisible character included
+    } else {
+      // Fullwidth ASCII (，：ＡＡＡ) folds arithmetically, as NFKC would.
+      const folded = cp >= 0xff01 && cp <= 0xff5e ? cp - 0xfee0 : cp;
+      if (folded < 0x80 || (folded >= 0x4e00 && folded <= 0x9fff) || isStableSymbol(folded)) {
+        units[length] = folded >= 0x41 && folded <= 0x5a ? folded + 32 : folded;
+        starts[length] = i;
+        ends[length++] = next;
+      } else {
+        const form = slowCanonical(folded);
+        while (length + form.length + 8 > units.length) {
+          buffers = grow(buffers);
+          ({ units, starts, ends } = buffers);
+        }
+        for (let k = 0; k < form.length; k++) {
+          units[length] = form.charCodeAt(k);
+          starts[length] = i;
+          ends[length++] = next;
+        }
+      }
+      lastWasSpace = false;
     }
     i = next;
   }
-  return { text: parts.join(''), origStart: starts.subarray(0, length), origEnd: ends.subarray(0, length) };
+  return { text: decodeUnits(units, length), origStart: starts.subarray(0, length), origEnd: ends.subarray(0, length) };
 };
 
 /** Canonical form of a lexicon term, identical to what `normalizeText` produces for the same words. */

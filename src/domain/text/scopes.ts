@@ -27,24 +27,29 @@ const LOOK_BEHIND = 60;
 const LOOK_AHEAD = 40;
 const NEGATION_STOPPERS: ReadonlySet<CueKind> = new Set(['breaker', 'adversative', 'concessive']);
 
-/** Interval marks via a difference array: O(1) per region, one prefix-sum pass at the end. */
-const makeMarks = (length: number) => {
-  const diff = new Int32Array(length + 2);
-  return {
-    mark(from: number, to: number) {
-      if (to <= from) return;
-      diff[Math.max(0, from)] = (diff[Math.max(0, from)] ?? 0) + 1;
-      diff[Math.min(length, to)] = (diff[Math.min(length, to)] ?? 0) - 1;
-    },
-    /** Turns the differences into counts; call once, then read with `at`. */
-    settle() {
-      for (let i = 1; i < diff.length; i++) diff[i] = (diff[i] ?? 0) + (diff[i - 1] ?? 0);
-    },
-    at: (i: number) => (diff[i] ?? 0) > 0,
-  };
+/** Interval marks as a difference array: O(1) per region, one prefix-sum pass (`settle`) at the end. */
+type Marks = Int32Array;
+
+const mark = (marks: Marks, from: number, to: number) => {
+  if (to <= from) return;
+  const length = marks.length - 1;
+  const a = Math.max(0, from);
+  const b = Math.min(length, to);
+  marks[a] = (marks[a] ?? 0) + 1;
+  marks[b] = (marks[b] ?? 0) - 1;
 };
 
+const settle = (marks: Marks) => {
+  for (let i = 1; i < marks.length; i++) marks[i] = (marks[i] ?? 0) + (marks[i - 1] ?? 0);
+};
+
+const marked = (marks: Marks, i: number) => (marks[i] ?? 0) > 0;
+
 const clauseIndex = (segments: Segments, at: number) => segments.clauseOf[at] ?? segments.clauseStart.length - 1;
+
+/** True when only spaces separate `from` and the cue: the cue opens the clause or sentence. */
+const leadsFrom = (text: string, from: number, cueStart: number) =>
+  cueStart - from <= 3 && text.slice(from, cueStart).trim() === '';
 
 /** The part of the text an adversative ("但", "but") turns away from. */
 const adversativeTarget = (text: string, segments: Segments, cue: CueMatch): [number, number] => {
@@ -52,20 +57,19 @@ const adversativeTarget = (text: string, segments: Segments, cue: CueMatch): [nu
   const sentence = segments.sentenceOfClause[clause] ?? 0;
   const sentenceStart = segments.sentenceStart[sentence] ?? 0;
   const clauseStart = segments.clauseStart[clause] ?? 0;
-  const leadsFrom = (from: number) => cue.start - from <= 3 && text.slice(from, cue.start).trim() === '';
-  if (leadsFrom(sentenceStart)) {
+  if (leadsFrom(text, sentenceStart, cue.start)) {
     return sentence > 0 ? [segments.sentenceStart[sentence - 1] ?? 0, segments.sentenceEnd[sentence - 1] ?? 0] : [0, 0];
   }
-  if (leadsFrom(clauseStart) && clause > 0) return [segments.clauseStart[clause - 1] ?? 0, segments.clauseEnd[clause - 1] ?? 0];
+  if (leadsFrom(text, clauseStart, cue.start) && clause > 0) return [segments.clauseStart[clause - 1] ?? 0, segments.clauseEnd[clause - 1] ?? 0];
   return [clauseStart, cue.start];
 };
 
 const buildRegions = (text: string, segments: Segments, cues: readonly CueMatch[]) => {
-  const discount = makeMarks(text.length);
-  const boost = makeMarks(text.length);
-  const past = makeMarks(text.length);
-  const hedge = makeMarks(text.length);
-  const resolved = makeMarks(text.length);
+  const discount: Marks = new Int32Array(text.length + 1);
+  const boost: Marks = new Int32Array(text.length + 1);
+  const past: Marks = new Int32Array(text.length + 1);
+  const hedge: Marks = new Int32Array(text.length + 1);
+  const resolved: Marks = new Int32Array(text.length + 1);
   // Next adversative at or after each cue, so a concessive finds its "但" in O(1).
   const nextAdversative: Array<CueMatch | null> = new Array(cues.length).fill(null);
   for (let i = cues.length - 1, next: CueMatch | null = null; i >= 0; i--) {
@@ -73,7 +77,9 @@ const buildRegions = (text: string, segments: Segments, cues: readonly CueMatch[
     if (cue?.cue.kind === 'adversative') next = cue;
     nextAdversative[i] = next;
   }
-  cues.forEach((cue, i) => {
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i];
+    if (cue === undefined) continue;
     const clause = clauseIndex(segments, cue.start);
     const clauseEnd = segments.clauseEnd[clause] ?? text.length;
     const sentenceEnd = segments.sentenceEnd[segments.sentenceOfClause[clause] ?? 0] ?? text.length;
@@ -82,54 +88,69 @@ const buildRegions = (text: string, segments: Segments, cues: readonly CueMatch[
       case 'concessive': {
         const adversative = nextAdversative[i] ?? null;
         const end = adversative !== null && adversative.start < sentenceEnd ? adversative.start : clauseEnd;
-        discount.mark(cue.end, end);
+        mark(discount, cue.end, end);
         break;
       }
       case 'adversative': {
         const [from, to] = adversativeTarget(text, segments, cue);
-        discount.mark(from, to);
-        boost.mark(cue.end, sentenceEnd);
+        mark(discount, from, to);
+        mark(boost, cue.end, sentenceEnd);
         break;
       }
       case 'recency':
-        boost.mark(cue.end, sentenceEnd);
+        mark(boost, cue.end, sentenceEnd);
         break;
       case 'past':
-        past.mark(cue.end, Math.min(clauseEnd, cue.end + reach));
+        mark(past, cue.end, Math.min(clauseEnd, cue.end + reach));
         break;
       case 'hedge':
-        hedge.mark(cue.end, Math.min(clauseEnd, cue.end + reach));
+        mark(hedge, cue.end, Math.min(clauseEnd, cue.end + reach));
         break;
       case 'resolved': {
         const sentenceStart = segments.sentenceStart[segments.sentenceOfClause[clause] ?? 0] ?? 0;
-        resolved.mark(Math.max(sentenceStart, cue.start - reach), cue.start);
+        mark(resolved, Math.max(sentenceStart, cue.start - reach), cue.start);
         break;
       }
       default:
         break;
     }
-  });
-  for (const marks of [discount, boost, past, hedge, resolved]) marks.settle();
+  }
+  for (const marks of [discount, boost, past, hedge, resolved]) settle(marks);
   return { discount, boost, past, hedge, resolved };
 };
 
 const sameClause = (segments: Segments, a: number, b: number) => segments.clauseOf[a] === segments.clauseOf[b];
 
-/** Negation before the match (same clause, within reach, not cut by a contrast), inside its gap, or right after it. */
+/** True when a contrast or breaker cue sits in [from, to): it ends a negation's scope. */
+const cutBetween = (cues: readonly CueMatch[], first: number, last: number, from: number, to: number) => {
+  for (let k = first; k < last; k++) {
+    const w = cues[k];
+    if (w !== undefined && NEGATION_STOPPERS.has(w.cue.kind) && w.start >= from && w.start < to) return true;
+  }
+  return false;
+};
+
+/**
+ * Negation before the match (same clause, within reach, not cut by a contrast), inside its gap, or
+ * right after it. Only cues[first..last) (those near the match) are looked at.
+ */
 const isNegated = (
   signal: EntryMatch,
-  window: readonly CueMatch[],
+  cues: readonly CueMatch[],
+  first: number,
+  last: number,
   signalStarts: readonly number[],
   segments: Segments,
 ): boolean => {
-  for (const cue of window) {
+  for (let k = first; k < last; k++) {
+    const cue = cues[k];
+    if (cue === undefined) continue;
     const reach = cue.cue.reach ?? 20;
     if (cue.cue.kind === 'negation') {
       if (cue.start >= signal.gapStart && cue.end <= signal.gapEnd && signal.gapStart < signal.gapEnd) return true;
       if (cue.end > signal.start || signal.start - cue.end > reach) continue;
       if (!sameClause(segments, cue.start, signal.start)) continue;
-      const cut = window.some((w) => NEGATION_STOPPERS.has(w.cue.kind) && w.start >= cue.end && w.start < signal.start);
-      if (!cut) return true;
+      if (!cutBetween(cues, first, last, cue.end, signal.start)) return true;
     } else if (cue.cue.kind === 'post_negation') {
       if (cue.start < signal.end || cue.start - signal.end > reach) continue;
       if (!sameClause(segments, signal.start, cue.start)) continue;
@@ -154,21 +175,16 @@ export const applyScopes = (
   const signalStarts = signals.map((s) => s.start);
   return signals.map((match) => {
     const first = lastAtOrBefore(cueStarts, match.start - LOOK_BEHIND) + 1;
-    const window: CueMatch[] = [];
-    for (let i = first; i < cues.length; i++) {
-      const cue = cues[i];
-      if (cue === undefined || cue.start > match.end + LOOK_AHEAD) break;
-      window.push(cue);
-    }
-    const negated = isNegated(match, window, signalStarts, segments);
+    const last = lastAtOrBefore(cueStarts, match.end + LOOK_AHEAD) + 1;
+    const negated = isNegated(match, cues, first, last, signalStarts, segments);
     const at = match.start;
-    const discounted = regions.discount.at(at) || regions.past.at(at);
+    const discounted = marked(regions.discount, at) || marked(regions.past, at);
     let factor = 1;
-    if (regions.discount.at(at)) factor *= MODIFIER_FACTORS.contrastDiscount;
-    if (regions.past.at(at)) factor *= MODIFIER_FACTORS.pastDiscount;
-    if (regions.boost.at(at)) factor *= MODIFIER_FACTORS.mainClauseBoost;
-    if (regions.hedge.at(at)) factor *= MODIFIER_FACTORS.hedge;
-    if (regions.resolved.at(at) && match.entry.category === 'distress') factor *= MODIFIER_FACTORS.resolvedDistress;
+    if (marked(regions.discount, at)) factor *= MODIFIER_FACTORS.contrastDiscount;
+    if (marked(regions.past, at)) factor *= MODIFIER_FACTORS.pastDiscount;
+    if (marked(regions.boost, at)) factor *= MODIFIER_FACTORS.mainClauseBoost;
+    if (marked(regions.hedge, at)) factor *= MODIFIER_FACTORS.hedge;
+    if (marked(regions.resolved, at) && match.entry.category === 'distress') factor *= MODIFIER_FACTORS.resolvedDistress;
     return { match, negated, discounted, factor };
   });
 };

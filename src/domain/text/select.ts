@@ -13,17 +13,21 @@ const byStartThenLongest = (a: TermMatch, b: TermMatch) => a.start - b.start || 
  * while matches inside the gap of a gapped term stay (they are separate words).
  * Equal spans from different entries are all kept; exact duplicates are not.
  */
-const dropContained = <T extends TermMatch>(matches: T[], keyOf: (m: T) => string): T[] => {
+const dropContained = <T extends TermMatch>(matches: T[], sameSource: (a: T, b: T) => boolean): T[] => {
   matches.sort(byStartThenLongest);
   const kept: T[] = [];
-  const seen = new Set<string>();
   let coverStart = -1;
   let coverEnd = -1;
   for (const m of matches) {
     if (m.end <= coverEnd && !(m.start === coverStart && m.end === coverEnd)) continue;
-    const key = `${m.start}:${m.end}:${keyOf(m)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // Exact duplicates (one concept listing two spellings that fold alike) sit next to each other.
+    let duplicate = false;
+    for (let k = kept.length - 1; k >= 0; k--) {
+      const other = kept[k];
+      if (other === undefined || other.start !== m.start) break;
+      if (other.end === m.end && sameSource(other, m)) duplicate = true;
+    }
+    if (duplicate) continue;
     kept.push(m);
     if (m.gapStart === m.gapEnd && m.end > coverEnd) {
       coverStart = m.start;
@@ -73,20 +77,22 @@ export const lastAtOrBefore = (values: readonly number[], target: number): numbe
  * post-negations, which speak about the word before them. Inert cues only block shorter cues.
  */
 export const selectMatches = (matches: readonly TermMatch[]): { signals: EntryMatch[]; cues: CueMatch[] } => {
-  const signals = dropContained(
-    matches.filter((m): m is EntryMatch => m.entry !== null),
-    (m) => m.entry.id,
-  );
-  const rawCues = dropContained(
-    matches.filter((m): m is CueMatch => m.cue !== null),
-    (m) => m.cue.id,
-  );
+  const rawSignals: EntryMatch[] = [];
+  const rawCues: CueMatch[] = [];
+  for (const m of matches) {
+    if (m.entry !== null) rawSignals.push(m as EntryMatch);
+    else if (m.cue !== null) rawCues.push(m as CueMatch);
+  }
+  const signals = dropContained(rawSignals, (a, b) => a.entry === b.entry);
   const { starts, maxEnd } = solidSpans(signals);
-  const cues = rawCues.filter((c) => {
-    if (c.cue.kind === 'inert') return false;
-    if (c.cue.kind === 'post_negation') return true;
-    const i = lastAtOrBefore(starts, c.start);
-    return i === -1 || (maxEnd[i] ?? -1) < c.end;
-  });
+  const cues: CueMatch[] = [];
+  for (const c of dropContained(rawCues, (a, b) => a.cue === b.cue)) {
+    if (c.cue.kind === 'inert') continue;
+    if (c.cue.kind !== 'post_negation') {
+      const i = lastAtOrBefore(starts, c.start);
+      if (i !== -1 && (maxEnd[i] ?? -1) >= c.end) continue;
+    }
+    cues.push(c);
+  }
   return { signals, cues };
 };

@@ -11,6 +11,9 @@ const EMOJI = {
   warning: '⚠️',
   bulb: '💡',
   memo: '📝',
+  classical_building: '🏛️',
+  arrows_counterclockwise: '🔄',
+  pencil2: '✏️',
   mag: '🔍',
   chart_with_upwards_trend: '📈',
   handshake: '🤝',
@@ -291,8 +294,12 @@ export const renderElement = (element, blockId, ctx, dispatches, domId) => {
     case 'conversations_select':
     case 'channels_select': {
       const key = element.type === 'channels_select' ? 'selected_channel' : 'selected_conversation';
+      // filter.include uses Slack's kinds: public and private channels, im and mpim.
+      const include = Array.isArray(element.filter?.include) ? element.filter.include : null;
       const convs = (ctx.conversations ?? []).filter(
-        (c) => element.type === 'conversations_select' || c.kind === 'channel',
+        (c) =>
+          (element.type === 'conversations_select' || c.kind === 'channel') &&
+          (!include || include.includes(c.kind === 'dm' ? 'im' : 'public')),
       );
       const initial =
         element.initial_conversation ??

@@ -1,0 +1,80 @@
+import type { App } from '@slack/bolt';
+import { createConversationService } from '../src/conversation/service.js';
+import { correlationId, describeError } from '../src/slack/errors.js';
+import { makeChangeTypeAction } from './actions/change-type.js';
+import { makeConfirmAction } from './actions/confirm.js';
+import { makeFollowUpAction } from './actions/follow-up.js';
+import { makeOpenPlaybookAction } from './actions/full-playbook.js';
+import { makeHomeSettingsAction } from './actions/home-settings.js';
+import { makeShareAction } from './actions/share.js';
+import { makeClassifyCommand } from './commands/classify.js';
+import { makeClientCommand } from './commands/client.js';
+import { makePlaybookCommand } from './commands/playbook.js';
+import type { AppDeps, HandlerDeps } from './deps.js';
+import { makeAppHomeOpened } from './events/app-home-opened.js';
+import { makeAppMention } from './events/app-mention.js';
+import { makeAssistantThreadStarted } from './events/assistant-thread-started.js';
+import { makeDirectMessage } from './events/direct-message.js';
+import { ACTIONS, COMMANDS, SHORTCUTS, VIEWS } from './ids.js';
+import { makeClassifyMessageShortcut } from './shortcuts/classify-message.js';
+import { makeChangeTypeSubmission } from './views/change-type-reason.js';
+import { makeShareSubmission } from './views/share-card.js';
+
+export type { AppDeps } from './deps.js';
+
+/**
+ * Registers every listener on the app; each command, shortcut, event and action in manifest.json
+ * has exactly one here. Events are deduplicated by `event_id` in the store before any work, so
+ * Slack's retries never cause a second reply, on any instance.
+ */
+export const registerHandlers = (app: App, appDeps: AppDeps): HandlerDeps => {
+  const deps: HandlerDeps = {
+    ...appDeps,
+    conversation: createConversationService({
+      classifier: appDeps.classifier,
+      state: appDeps.state,
+      decisions: appDeps.decisions,
+      playbook: appDeps.playbook,
+      admins: appDeps.config.admins,
+    }),
+  };
+
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await deps.state.claimOnce(`event:${eventId}`))) {
+      deps.logger.debug(`duplicate event ${eventId} ignored`);
+      return;
+    }
+    await next();
+  });
+
+  app.event('app_mention', makeAppMention(deps));
+  app.event('message', makeDirectMessage(deps));
+  app.event('app_home_opened', makeAppHomeOpened(deps));
+  app.event('assistant_thread_started', makeAssistantThreadStarted(deps));
+
+  app.command(COMMANDS.playbook, makePlaybookCommand(deps));
+  app.command(COMMANDS.classify, makeClassifyCommand(deps));
+  app.command(COMMANDS.client, makeClientCommand(deps));
+  app.shortcut(SHORTCUTS.classifyMessage, makeClassifyMessageShortcut(deps));
+
+  app.action(ACTIONS.confirm, makeConfirmAction(deps));
+  app.action(ACTIONS.changeType, makeChangeTypeAction(deps));
+  app.action(ACTIONS.share, makeShareAction(deps));
+  app.action(ACTIONS.fullPlaybook, makeOpenPlaybookAction(deps));
+  app.action(ACTIONS.openType, makeOpenPlaybookAction(deps));
+  app.action(ACTIONS.followUpYes, makeFollowUpAction(deps));
+  app.action(ACTIONS.followUpNo, makeFollowUpAction(deps));
+  app.action(ACTIONS.classifyNow, makeFollowUpAction(deps));
+  app.action(ACTIONS.homeLang, makeHomeSettingsAction(deps));
+  app.action(ACTIONS.homeCycle, makeHomeSettingsAction(deps));
+
+  app.view(VIEWS.changeTypeReason, makeChangeTypeSubmission(deps));
+  app.view(VIEWS.shareCard, makeShareSubmission(deps));
+
+  // Last line of defence: a listener that threw is logged with a correlation id, never crashes the process.
+  app.error(async (error) => {
+    deps.logger.error(`[${correlationId()}] unhandled listener error: ${describeError(error.original ?? error)}`);
+  });
+  return deps;
+};

@@ -1,0 +1,187 @@
+/**
+ * Starts the whole Slack app as in production (real Bolt HTTP receiver on loopback, real SQLite
+ * store in a temp dir, the real classifier on its rules path) against the Slack emulator, and
+ * offers helpers that send correctly signed requests to it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { registerHandlers } from '../../handlers/index.js';
+import type { HandlerDeps } from '../../handlers/deps.js';
+import { loadConfig } from '../../src/config.js';
+import { defaultPlaybook } from '../../src/domain/playbook.js';
+import { redact } from '../../src/domain/redact.js';
+import { createClassifier } from '../../src/llm/classifier.js';
+import type { Classifier } from '../../src/llm/port.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { createLogger } from '../../src/slack/logger.js';
+import { openStore } from '../../src/store/open-store.js';
+import {
+  appMention,
+  blockActions,
+  type ClickedElement,
+  directMessage,
+  eventCallback,
+  interaction,
+  messageAction,
+  type SignedResponse,
+  type SlackEmulator,
+  slashCommand,
+  startSlackEmulator,
+  viewSubmission,
+} from './slack-api.js';
+
+export const BOT_TOKEN = 'xoxb-test-0000-secret-token';
+export const SIGNING_SECRET = 'test-signing-secret-do-not-log';
+export const ADMIN = 'UADMIN';
+
+export type TestSlackApp = {
+  slack: SlackEmulator;
+  deps: HandlerDeps;
+  url: string;
+  logs: string[];
+  teamId: string;
+  send(event: Record<string, unknown>, eventId?: string): Promise<SignedResponse & { eventId: string }>;
+  mention(user: string, channel: string, text: string, threadTs?: string): Promise<{ ts: string }>;
+  dm(user: string, text: string, threadTs?: string): Promise<{ ts: string; channel: string }>;
+  command(command: string, text: string, user: string, channel: string): Promise<SignedResponse>;
+  click(
+    user: string,
+    action: ClickedElement,
+    where: { channel: string; ts: string; ephemeralId?: string; threadTs?: string },
+  ): Promise<SignedResponse>;
+  submit(
+    user: string,
+    callbackId: string,
+    privateMetadata: string,
+    values: Record<string, Record<string, unknown>>,
+    viewId?: string,
+  ): Promise<SignedResponse>;
+  shortcut(user: string, channel: string, message: { ts: string; text: string; user: string }): Promise<SignedResponse>;
+  close(): Promise<void>;
+};
+
+export const startTestSlackApp = async (
+  options: { classifier?: Classifier; retries?: number } = {},
+): Promise<TestSlackApp> => {
+  const dir = await mkdtemp(join(tmpdir(), 'quadrant-slack-'));
+  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}`, QUADRANT_ADMINS: ADMIN });
+  const slack = await startSlackEmulator({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+  const logs: string[] = [];
+  const logger = createLogger('debug', (line) => logs.push(line));
+  const store = await openStore({
+    ...config.store,
+    admins: config.admins,
+    redact,
+    logger: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+  });
+  const playbook = defaultPlaybook();
+  const classifier = options.classifier ?? createClassifier({ playbook, llm: config.llm, assessor: null });
+  const slackApp = createSlackApp({
+    mode: 'http',
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    apiUrl: slack.apiUrl,
+    logger,
+    retries: options.retries ?? 0,
+    bot: { userId: slack.bot.userId, botId: slack.bot.botId },
+  });
+  const deps = registerHandlers(slackApp.app, {
+    config,
+    playbook,
+    classifier,
+    decisions: store.decisions,
+    state: store.state,
+    logger,
+  });
+  const { port } = await slackApp.start({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  const teamId = slack.team.id;
+  const sendTo = (request: Parameters<SlackEmulator['sendToApp']>[0]) =>
+    slack.sendToApp(request, { url, signingSecret: SIGNING_SECRET });
+
+  const send: TestSlackApp['send'] = async (event, eventId) => {
+    const request = eventCallback(event, { teamId }, eventId);
+    return { ...(await sendTo(request)), eventId: request.eventId };
+  };
+
+  return {
+    slack,
+    deps,
+    url,
+    logs,
+    teamId,
+    send,
+    mention: async (user, channel, text, threadTs) => {
+      const posted = slack.postAsUser({ channel, user, text, ...(threadTs ? { threadTs } : {}) });
+      await send(appMention({ user, channel, text, ts: posted.ts, ...(threadTs ? { threadTs } : {}) }));
+      return { ts: posted.ts };
+    },
+    dm: async (user, text, threadTs) => {
+      const channel = slack.dmWith(user).id;
+      const posted = slack.postAsUser({ channel, user, text, ...(threadTs ? { threadTs } : {}) });
+      await send(directMessage({ user, channel, text, ts: posted.ts, ...(threadTs ? { threadTs } : {}) }));
+      return { ts: posted.ts, channel };
+    },
+    command: (command, text, user, channel) =>
+      sendTo(
+        slashCommand({
+          command,
+          text,
+          userId: user,
+          channelId: channel,
+          teamId,
+          responseUrl: slack.responseUrl({ channel, user }),
+        }),
+      ),
+    click: (user, action, where) => {
+      const message = where.ephemeralId
+        ? undefined
+        : slack.workspace.findMessage(where.channel, where.ts);
+      const ephemeral = where.ephemeralId ? slack.workspace.ephemerals.find((e) => e.id === where.ephemeralId) : undefined;
+      const responseUrl = slack.responseUrl({
+        channel: where.channel,
+        user,
+        ...(where.ephemeralId ? { ephemeralId: where.ephemeralId } : { messageTs: where.ts }),
+      });
+      return sendTo(
+        interaction(
+          blockActions(
+            { userId: user, teamId, responseUrl },
+            {
+              action,
+              message: {
+                channel: where.channel,
+                ts: where.ts,
+                ...(message?.threadTs ? { threadTs: message.threadTs } : {}),
+                blocks: message?.blocks ?? ephemeral?.blocks ?? [],
+                ephemeral: where.ephemeralId !== undefined,
+              },
+            },
+          ),
+        ),
+      );
+    },
+    submit: (user, callbackId, privateMetadata, values, viewId) =>
+      sendTo(
+        interaction(
+          viewSubmission({ userId: user, teamId }, { callbackId, privateMetadata, values, ...(viewId ? { viewId } : {}) }),
+        ),
+      ),
+    shortcut: (user, channel, message) =>
+      sendTo(
+        interaction(
+          messageAction(
+            { userId: user, teamId, responseUrl: slack.responseUrl({ channel, user }) },
+            { callbackId: 'classify_message', channel, message },
+          ),
+        ),
+      ),
+    close: async () => {
+      await slackApp.stop();
+      await store.close();
+      await slack.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};

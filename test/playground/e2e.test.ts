@@ -1,0 +1,177 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerHandlers } from '../../handlers/index.js';
+import { loadConfig } from '../../src/config.js';
+import { defaultPlaybook } from '../../src/domain/playbook.js';
+import { redact } from '../../src/domain/redact.js';
+import { createClassifier } from '../../src/llm/classifier.js';
+import { type Playground, startPlayground } from '../../src/playground/index.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { createLogger } from '../../src/slack/logger.js';
+import type { StoreHandle } from '../../src/store/backend.js';
+import { openStore } from '../../src/store/open-store.js';
+import { launchChromium, watchErrors } from './browser.js';
+
+// The issue's end-to-end flow in headless Chromium against the real Quadrant app (real handlers,
+// rules classifier, SQLite store in a temp dir) through the playground: describe a client, answer
+// a follow-up, confirm, share the card to #team, run /playbook and /client, save a screenshot.
+let dir: string;
+let store: StoreHandle;
+let playground: Playground;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+const appLog: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'quadrant-playground-'));
+  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'quadrant.db')}` });
+  const playbook = defaultPlaybook();
+  const logger = createLogger('warn', (line) => appLog.push(line));
+  store = await openStore({
+    ...config.store,
+    admins: config.admins,
+    redact,
+    logger: { info: () => {}, warn: (m) => appLog.push(m), error: (m) => appLog.push(m) },
+  });
+  const classifier = createClassifier({ playbook, llm: config.llm, assessor: null });
+  playground = await startPlayground({
+    config,
+    port: 0,
+    print: () => {},
+    createApp: (s) => {
+      const slack = createSlackApp({
+        mode: 'http',
+        botToken: s.botToken,
+        signingSecret: s.signingSecret,
+        apiUrl: s.apiUrl,
+        logger,
+        retries: 0,
+        bot: s.bot,
+      });
+      registerHandlers(slack.app, {
+        config: { admins: s.admins },
+        playbook,
+        classifier,
+        decisions: store.decisions,
+        state: store.state,
+        logger,
+      });
+      return slack;
+    },
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  errors = watchErrors(page);
+  await page.goto(`${playground.url}/?user=U0LIWEI`);
+  await page.locator('#connection', { hasText: 'connected' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+  await store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const thread = () => page.locator('#thread-messages');
+const button = (scope: Locator, name: string) => scope.getByRole('button', { name, exact: true });
+const lastBotMessage = () => thread().locator('.message.from-bot').last();
+const answerInThread = async (text: string) => {
+  await page.locator('#thread-input').fill(text);
+  await page.locator('#thread-input').press('Enter');
+};
+
+describe('playground end to end with the real app', () => {
+  it('asks a follow-up about a vague client and classifies after the answers', async () => {
+    await page.locator('#composer-input').fill('Acme Power wants a loan for a new plant.');
+    await page.locator('#composer-input').press('Enter');
+    // The DM reply lands in the message's thread, which the page opens like Slack's agent view.
+    const seen: string[] = [];
+    const nextPrompt = async () => {
+      const unseen = seen.map((ts) => `:not([data-ts="${ts}"])`).join('');
+      const prompt = thread()
+        .locator(`.message.from-bot${unseen}`)
+        .filter({ has: page.getByRole('button', { name: /^(Confirm|Classify now)$/ }) })
+        .last();
+      await prompt.waitFor();
+      seen.push((await prompt.getAttribute('data-ts')) ?? '');
+      return prompt;
+    };
+    const first = await nextPrompt();
+    expect(await button(first, 'Confirm').count()).toBe(0);
+    expect(await first.textContent()).toContain('One quick question before I classify');
+    // Answer with the quick-reply button when it is a yes/no question, else in words.
+    if ((await button(first, 'No').count()) > 0) await button(first, 'No').click();
+    else await answerInThread('It is a family business; the founder’s son runs it now.');
+    let prompt = await nextPrompt();
+    for (let turn = 0; turn < 2 && (await button(prompt, 'Confirm').count()) === 0; turn += 1) {
+      if (turn === 0) await answerInThread('A family business; the second generation runs it and banks only with us.');
+      else await button(prompt, 'Classify now').click();
+      prompt = await nextPrompt();
+    }
+    expect(await prompt.locator('.block-header').count()).toBeGreaterThan(0);
+    expect(await prompt.textContent()).toContain('Recommended actions');
+  });
+
+  it('shares the card to #team through the modal, where the team lead sees it', async () => {
+    // Shared before confirming: a decided card keeps no buttons, so this is the moment to share it.
+    const card = thread()
+      .locator('.message.from-bot', { has: page.getByRole('button', { name: 'Share to channel' }) })
+      .last();
+    await button(card, 'Share to channel').click();
+    const modal = page.locator('.modal[role="dialog"]');
+    await modal.locator('.modal-header', { hasText: 'Share to channel' }).waitFor();
+    await modal.getByLabel('Channel').selectOption({ label: '#team' });
+    await button(modal, 'Share').click();
+    await modal.waitFor({ state: 'detached' });
+
+    const lead = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const leadErrors = watchErrors(lead);
+    await lead.goto(`${playground.url}/?user=U0CHEN`);
+    await lead.locator('#nav-team').click();
+    await lead.locator('#messages .message.from-bot', { hasText: 'Shared by @Li Wei' }).waitFor();
+    expect(leadErrors).toEqual([]);
+    await lead.close();
+  });
+
+  it('confirms the decision and stamps the card', async () => {
+    const card = thread()
+      .locator('.message.from-bot', { has: page.getByRole('button', { name: 'Confirm' }) })
+      .last();
+    await button(card, 'Confirm').click();
+    await thread().locator('.message.from-bot', { hasText: 'confirmed' }).last().waitFor();
+    expect(await lastBotMessage().textContent()).toContain('@Li Wei confirmed');
+    const decisions = await store.decisions.list({}, { userId: 'U0LIWEI', teamId: 'T0PLAYGROUND', isAdmin: false });
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.clientName).toContain('Acme Power');
+  });
+
+  it('runs /playbook and /client from the message box', async () => {
+    await page.locator('#close-thread').click();
+    await page.locator('#composer-input').fill('/playbook');
+    await page.locator('#composer-input').press('Enter');
+    const glance = page.locator('#messages .message.ephemeral', { hasText: 'The four relationship types' });
+    await glance.waitFor();
+    expect(await glance.locator('.only-you').textContent()).toBe('Only visible to you');
+
+    await page.locator('#composer-input').fill('/client Acme Power');
+    await page.locator('#composer-input').press('Enter');
+    const timeline = page.locator('#messages .message.ephemeral', { hasText: 'Decision history: Acme Power' });
+    await timeline.waitFor();
+    expect(await timeline.textContent()).toContain('@Li Wei');
+    // The artifact shows the whole story: the thread with the decided card beside the commands.
+    await page.locator('#messages .replies').first().click();
+    await thread().locator('.message.from-bot', { hasText: 'confirmed' }).last().scrollIntoViewIfNeeded();
+    mkdirSync('artifacts', { recursive: true });
+    await page.screenshot({ path: 'artifacts/playground.png' });
+  });
+
+  it('had no console errors and the app logged none', () => {
+    expect(errors).toEqual([]);
+    expect(appLog.filter((line) => line.includes('ERROR'))).toEqual([]);
+  });
+});

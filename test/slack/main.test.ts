@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appMention, eventCallback, type SlackEmulator, startSlackEmulator } from '../fakes/slack-api.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+const freePort = async (): Promise<number> => {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  return typeof address === 'object' && address !== null ? address.port : 0;
+};
+
+const run = (env: Record<string, string>) => {
+  const child = spawn(TSX, ['src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  return { child, out: () => stdout, err: () => stderr };
+};
+
+let cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step();
+  cleanup = [];
+});
+
+describe('npm start (src/main.ts)', () => {
+  it.each([
+    [{ SLACK_SIGNING_SECRET: 'secret' }, 'SLACK_BOT_TOKEN'],
+    [{ PORT: 'eighty' }, 'PORT'],
+  ])('exits 1 with one line naming the bad variable (%o)', async (env, name) => {
+    const proc = run(env);
+    const [code] = await once(proc.child, 'exit');
+    expect(code).toBe(1);
+    const lines = proc.err().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(name);
+    expect(proc.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it('runs in HTTP mode against SLACK_API_URL and answers a signed app_mention in its thread', async () => {
+    const token = 'xoxb-main-test-token';
+    const secret = 'main-test-signing-secret';
+    const slack: SlackEmulator = await startSlackEmulator({ botToken: token, signingSecret: secret });
+    cleanup.push(() => slack.close());
+    slack.addUser({ id: 'URM' });
+    slack.addChannel({ id: 'CLOANS', members: ['URM', slack.bot.userId] });
+    const dir = await mkdtemp(join(tmpdir(), 'quadrant-main-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const port = await freePort();
+    const proc = run({
+      SLACK_BOT_TOKEN: token,
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}`,
+    });
+    cleanup.push(async () => {
+      if (proc.child.exitCode === null) {
+        proc.child.kill('SIGTERM');
+        await once(proc.child, 'exit');
+      }
+    });
+    const health = `http://127.0.0.1:${port}/healthz`;
+    await slack.waitFor(() => proc.err().includes('listening') || proc.child.exitCode !== null, 20_000);
+    expect((await fetch(health)).status).toBe(200);
+
+    const root = slack.postAsUser({ channel: 'CLOANS', user: 'URM', text: 'x' });
+    const ack = await slack.sendToApp(
+      eventCallback(
+        appMention({ user: 'URM', channel: 'CLOANS', text: `<@${slack.bot.userId}> Client: Huaneng Power. AAA-rated SOE, long-term framework.`, ts: root.ts }),
+        { teamId: slack.team.id },
+      ),
+      { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: secret },
+    );
+    expect(ack.status).toBe(200);
+    const reply = await slack.waitFor(() => slack.thread('CLOANS', root.ts).find((m) => m.blocks !== undefined), 10_000);
+    expect(JSON.stringify(reply.blocks)).toContain('Huaneng Power');
+    // main.ts verified its token with auth.test, as in production.
+    expect(slack.callsTo('auth.test').length).toBeGreaterThan(0);
+    expect(proc.err() + proc.out()).not.toContain(token);
+    expect(proc.err() + proc.out()).not.toContain(secret);
+  });
+});
