@@ -3,8 +3,10 @@
  * each layer owns its benchmark; run one with `npm run bench -- rules`.
  */
 const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  rules: () => import('./rules.js'),
   cli: () => import('./cli.js'),
   llm: () => import('./llm.js'),
+  store: () => import('./store.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { MAX_INPUT_CHARS, classifyWithRules } from '../src/domain/rules.js';
+import { classifyWithRules, MAX_INPUT_CHARS } from '../src/domain/rules.js';
 import { HARD_CASES, UNTUNED_CASES } from '../test/domain/hard-cases.js';
 
 /**
@@ -78,7 +78,9 @@ export const run = async (): Promise<void> => {
     const { p50 } = timeEach(inputs, 8);
     return { length, nsPerChar: (p50 * 1000) / length };
   });
-  console.log(`linearity (p50 ns per char): ${perChar.map((p) => `${fmt(p.length)} → ${fmt(p.nsPerChar, 1)}`).join(', ')}`);
+  console.log(
+    `linearity (p50 ns per char): ${perChar.map((p) => `${fmt(p.length)} → ${fmt(p.nsPerChar, 1)}`).join(', ')}`,
+  );
   const first = perChar[0]?.nsPerChar ?? 1;
   const last = perChar[perChar.length - 1]?.nsPerChar ?? 1;
   console.log(`ns/char ratio 20k vs 2k: ${fmt(last / first, 2)} (≈1 means linear)`);

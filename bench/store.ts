@@ -1,21 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newDecision } from '../test/contracts/decision-builder.js';
 import { prepareDecision } from '../src/store/decision-input.js';
 import { createIdGenerator } from '../src/store/ids.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Viewer } from '../src/store/ports.js';
 import { openSqlite } from '../src/store/sqlite-connection.js';
+import { newDecision } from '../test/contracts/decision-builder.js';
 
 const TOTAL = 100_000;
-const LONG_HISTORY = 5_000;
+const LONG_HISTORY = 1_000;
 const SHORT_HISTORY = 5;
 const APPENDS = 2_000;
 const READS = 300;
 const viewer: Viewer = { userId: 'U0BENCH', teamId: 'T0BANK', isAdmin: false };
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 /**
  * Seeds rows in one transaction straight into the table: seeding is setup, not what is measured.
@@ -27,19 +28,27 @@ const seed = async (file: string, total: number): Promise<void> => {
   const last = new Map<string, string>();
   const start = Date.now() - total * 1_000;
   await db.exec('BEGIN');
-  for (let i = 0; i < total; i++) {
-    const clientName = i % (total / LONG_HISTORY) === 0 ? 'Long History Ltd' : `Client ${Math.floor(i / SHORT_HISTORY)} Ltd`;
-    const d = prepareDecision(newDecision({ clientName, idempotencyKey: `seed:${i}` }), {
-      redact: (t) => t,
-      newId,
-      now: () => new Date(start + i * 1_000),
-    });
+  const BATCH = 500;
+  for (let from = 0; from < total; from += BATCH) {
+    const params: (string | null)[] = [];
+    const count = Math.min(BATCH, total - from);
+    for (let i = from; i < from + count; i++) {
+      const clientName =
+        i % (total / LONG_HISTORY) === 0 ? 'Long History Ltd' : `Client ${Math.floor(i / SHORT_HISTORY)} Ltd`;
+      const d = prepareDecision(newDecision({ clientName, idempotencyKey: `seed:${i}` }), {
+        redact: (t) => t,
+        newId,
+        now: () => new Date(start + i * 1_000),
+      });
+      params.push(d.id, d.idempotencyKey, d.clientId, d.type, d.visibility, d.userId, d.teamId, d.createdAt);
+      params.push(last.get(d.clientId) ?? null, JSON.stringify(d));
+      last.set(d.clientId, d.id);
+    }
     await db.run(
       `INSERT INTO decisions (id, idempotency_key, client_id, type, visibility, user_id, team_id, created_at, supersedes, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [d.id, d.idempotencyKey, d.clientId, d.type, d.visibility, d.userId, d.teamId, d.createdAt, last.get(d.clientId) ?? null, JSON.stringify(d)],
+       VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      params,
     );
-    last.set(d.clientId, d.id);
   }
   await db.exec('COMMIT');
   await db.close();
@@ -82,9 +91,12 @@ export const run = async (): Promise<void> => {
       console.log(`  history of a client with ${longCount.toLocaleString('en')} decisions: ${fmt(long)}`);
       if (total === TOTAL) {
         const t = performance.now();
-        for (let i = 0; i < APPENDS; i++) await store.decisions.append(newDecision({ clientName: `Client ${i % 50} Ltd` }));
+        for (let i = 0; i < APPENDS; i++)
+          await store.decisions.append(newDecision({ clientName: `Client ${i % 50} Ltd` }));
         const seconds = (performance.now() - t) / 1_000;
-        console.log(`  appends (each its own durable write, WAL + synchronous=FULL): ${Math.round(APPENDS / seconds)} /s`);
+        console.log(
+          `  appends (each its own durable write, WAL + synchronous=FULL): ${Math.round(APPENDS / seconds)} /s`,
+        );
       }
       await store.close();
     }

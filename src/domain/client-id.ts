@@ -17,7 +17,19 @@ const CHINESE_SUFFIXES = [
   '公司',
 ];
 
-const LATIN_SUFFIXES = ['co', 'company', 'ltd', 'limited', 'inc', 'incorporated', 'corp', 'corporation', 'group', 'llc', 'plc'];
+const LATIN_SUFFIXES = [
+  'co',
+  'company',
+  'ltd',
+  'limited',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'group',
+  'llc',
+  'plc',
+];
 
 const CJK = '\\p{Script=Han}';
 const SPACE_NEXT_TO_CJK = new RegExp(`\\s+(?=${CJK})|(?<=${CJK})\\s+`, 'gu');

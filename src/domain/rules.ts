@@ -90,11 +90,14 @@ const strongestPerEntry = (scored: readonly Scored[]): Scored[] => {
   return strongest;
 };
 
+/** What the priority policy concluded about the client as a whole. */
+type PolicyView = { isLarge: boolean; switching: boolean; distress: number };
+
 /**
- * The priority policy: distress dominates; price/speed talk from a large repeat client is a complaint;
- * leaving for a cheaper rate contradicts loyalty. Returns the final per-type scores.
+ * The priority policy, part 1: is this a large (repeat) client, so price/speed talk is a complaint
+ * rather than a segment? Does the client leave for a cheaper rate, which contradicts loyalty?
  */
-const scoreWithPolicy = (contributions: readonly Scored[]) => {
+const viewOf = (contributions: readonly Scored[]): PolicyView => {
   let largeClient = 0;
   let repeatHistory = 0;
   let distress = 0;
@@ -108,30 +111,40 @@ const scoreWithPolicy = (contributions: readonly Scored[]) => {
     if (entry.id === 'loyalty.stays') stays = true;
     if (hasEffect(entry, 'contradicts_loyalty')) leaves = true;
   }
-  const isLarge =
-    largeClient >= RULES_POLICY.largeClient || largeClient + repeatHistory >= RULES_POLICY.largeRepeatClient;
-  // Saying the client stayed despite a cheaper offer outweighs a mention of other banks.
-  const switching = leaves && !stays;
-  const scores = emptyScores();
-  for (const s of contributions) {
-    const category = s.scoped.match.entry.category;
-    let weight = s.weight;
-    if (isLarge && s.type === 'transactional' && category === 'price_speed') weight *= RULES_POLICY.largeClientPriceFactor;
-    if (switching && s.type === 'partnership' && (category === 'loyalty' || category === 'history')) {
-      weight *= RULES_POLICY.switchingLoyaltyFactor;
-    }
-    scores[s.type] += weight;
+  return {
+    isLarge: largeClient >= RULES_POLICY.largeClient || largeClient + repeatHistory >= RULES_POLICY.largeRepeatClient,
+    // Saying the client stayed despite a cheaper offer outweighs a mention of other banks.
+    switching: leaves && !stays,
+    distress,
+  };
+};
+
+/** The factor the policy applies to one contribution; also shown on the signal so evidence matches scores. */
+const policyFactor = (view: PolicyView, type: RelationshipType, category: SignalCategory): number => {
+  if (view.isLarge && type === 'transactional' && category === 'price_speed')
+    return RULES_POLICY.largeClientPriceFactor;
+  if (view.switching && type === 'partnership' && (category === 'loyalty' || category === 'history')) {
+    return RULES_POLICY.switchingLoyaltyFactor;
   }
-  const dominant = distress >= RULES_POLICY.distressDominance;
+  return 1;
+};
+
+/** The priority policy, part 2: per-type scores, with non-negated distress dominating everything else. */
+const scoreWithPolicy = (contributions: readonly Scored[], view: PolicyView) => {
+  const scores = emptyScores();
+  for (const s of contributions) scores[s.type] += s.weight * policyFactor(view, s.type, s.scoped.match.entry.category);
+  const dominant = view.distress >= RULES_POLICY.distressDominance;
   if (dominant) {
     const strongestOther = Math.max(scores.strategic, scores.transactional, scores.partnership);
     scores.problem_solving += strongestOther;
   }
-  return { scores, distress, dominant };
+  return { scores, dominant };
 };
 
 const rank = (scores: Record<RelationshipType, number>): RelationshipType[] =>
-  [...RELATIONSHIP_TYPES].sort((a, b) => scores[b] - scores[a] || RELATIONSHIP_TYPES.indexOf(a) - RELATIONSHIP_TYPES.indexOf(b));
+  [...RELATIONSHIP_TYPES].sort(
+    (a, b) => scores[b] - scores[a] || RELATIONSHIP_TYPES.indexOf(a) - RELATIONSHIP_TYPES.indexOf(b),
+  );
 
 /** Few signals or a close race both lower confidence. */
 const confidenceOf = (top: number, second: number): number => {
@@ -158,7 +171,8 @@ const missingFacts = (
   if (!known.has('distress')) candidates.push(['distress', 3]);
   else if (primary === 'problem_solving' && !dominant) candidates.push(['distress_actual', 3]);
   if (!known.has('segment')) candidates.push(['segment', close ? 2.4 : 1.6]);
-  if (!known.has('price_speed') && inRace(scores, primary, 'transactional')) candidates.push(['price_sensitivity', 2.2]);
+  if (!known.has('price_speed') && inRace(scores, primary, 'transactional'))
+    candidates.push(['price_sensitivity', 2.2]);
   if (!known.has('history') && primary !== 'problem_solving') candidates.push(['history', close ? 2.3 : 1.8]);
   if (!known.has('loyalty') && inRace(scores, primary, 'partnership')) candidates.push(['loyalty', 1.7]);
   return candidates
@@ -212,7 +226,10 @@ export const createRulesClassifier = (lexicon: Lexicon = DEFAULT_LEXICON): Rules
         scored.push({ scoped: s, type, weight: s.negated ? 0 : base * s.factor });
       }
     }
-    const { scores, dominant } = scoreWithPolicy(strongestPerEntry(scored));
+    const contributions = strongestPerEntry(scored);
+    const view = viewOf(contributions);
+    const { scores, dominant } = scoreWithPolicy(contributions, view);
+    for (const s of scored) s.weight *= policyFactor(view, s.type, s.scoped.match.entry.category);
     const ranked = rank(scores);
     const [primary = 'strategic', runnerUp = 'transactional'] = ranked;
     const top = scores[primary];

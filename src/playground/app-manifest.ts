@@ -3,11 +3,13 @@ import { z } from 'zod';
 
 /**
  * The parts of manifest.json the playground follows, so it behaves like a workspace where the
- * app was created from that manifest: the slash commands offered in the message box and the bot
- * events delivered to the app.
+ * app was created from that manifest: the slash commands offered in the message box, the message
+ * shortcuts in each message's menu, and the bot events delivered to the app.
  */
 export type AppManifest = {
   commands: Array<{ command: string; description: string; usageHint: string }>;
+  /** Message shortcuts, offered in each message's "More actions" menu. */
+  messageShortcuts: Array<{ name: string; callbackId: string }>;
   botEvents: Set<string>;
 };
 
@@ -19,8 +21,11 @@ const manifestSchema = z.object({
           z.object({ command: z.string(), description: z.string().default(''), usage_hint: z.string().default('') }),
         )
         .default([]),
+      shortcuts: z
+        .array(z.object({ name: z.string(), type: z.enum(['message', 'global']), callback_id: z.string() }))
+        .default([]),
     })
-    .default({ slash_commands: [] }),
+    .default({ slash_commands: [], shortcuts: [] }),
   settings: z
     .object({ event_subscriptions: z.object({ bot_events: z.array(z.string()).default([]) }).optional() })
     .default({}),
@@ -38,7 +43,7 @@ export const parseManifest = (text: string | undefined): AppManifest => {
     raw = {};
   }
   const parsed = manifestSchema.safeParse(raw);
-  const data = parsed.success ? parsed.data : { features: { slash_commands: [] }, settings: {} };
+  const data = parsed.success ? parsed.data : { features: { slash_commands: [], shortcuts: [] }, settings: {} };
   const events = data.settings.event_subscriptions?.bot_events ?? [];
   return {
     commands: data.features.slash_commands.map((c) => ({
@@ -46,6 +51,9 @@ export const parseManifest = (text: string | undefined): AppManifest => {
       description: c.description,
       usageHint: c.usage_hint,
     })),
+    messageShortcuts: data.features.shortcuts
+      .filter((shortcut) => shortcut.type === 'message')
+      .map((shortcut) => ({ name: shortcut.name, callbackId: shortcut.callback_id })),
     botEvents: new Set(events.length > 0 ? events : FALLBACK_EVENTS),
   };
 };

@@ -6,6 +6,8 @@ import {
   directMessage,
   eventCallback,
   interaction,
+  messageAction,
+  newTs,
   type SignedRequest,
   type SignedResponse,
   slashCommand,
@@ -56,6 +58,14 @@ export const browserActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('view_submission'), user: slackId, viewId: z.string().max(64), values: stateValues }),
   z.object({ type: z.literal('view_closed'), user: slackId, viewId: z.string().max(64) }),
   z.object({ type: z.literal('home_opened'), user: slackId }),
+  z.object({ type: z.literal('dm_opened'), user: slackId }),
+  z.object({
+    type: z.literal('message_action'),
+    user: slackId,
+    channel: slackId,
+    ts,
+    callbackId: z.string().min(1).max(255),
+  }),
 ]);
 
 export type BrowserAction = z.infer<typeof browserActionSchema>;
@@ -403,6 +413,43 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
     expectOk(await deps.send(eventCallback(appHomeOpened({ user: persona.id, channel: dm.id, tab: 'home' }), team)));
   };
 
+  const runMessageShortcut = async (action: Extract<BrowserAction, { type: 'message_action' }>) => {
+    const persona = requirePersona(action.user);
+    visibleChannel(persona, action.channel);
+    if (!manifest.messageShortcuts.some((s) => s.callbackId === action.callbackId))
+      throw new PlaygroundError('bad_request');
+    const message = emulator.workspace.findMessage(action.channel, action.ts);
+    if (!message) throw new PlaygroundError('message_gone');
+    const responseUrl = emulator.responseUrl({ channel: action.channel, user: persona.id });
+    const payload = messageAction(interactionContext(persona, responseUrl), {
+      callbackId: action.callbackId,
+      channel: action.channel,
+      message: {
+        ts: message.ts,
+        text: message.text,
+        user: message.user,
+        ...(message.threadTs ? { threadTs: message.threadTs } : {}),
+      },
+    });
+    expectOk(await deps.send(interaction(payload)));
+  };
+
+  // Opening the DM starts an assistant thread once per user, as Slack's agent view does, so the
+  // app can offer its suggested prompts.
+  const startedThreads = new Set<string>();
+  const openDm = async (action: Extract<BrowserAction, { type: 'dm_opened' }>) => {
+    const persona = requirePersona(action.user);
+    if (!manifest.botEvents.has('assistant_thread_started') || startedThreads.has(persona.id)) return;
+    startedThreads.add(persona.id);
+    const dm = emulator.dmWith(persona.id);
+    const event = {
+      type: 'assistant_thread_started',
+      assistant_thread: { user_id: persona.id, channel_id: dm.id, thread_ts: newTs(), context: {} },
+      event_ts: newTs(),
+    };
+    expectOk(await deps.send(eventCallback(event, team)));
+  };
+
   /** Validates and performs one page action. Throws a {@link PlaygroundError} the page can show. */
   return async (input: unknown): Promise<void> => {
     const parsed = browserActionSchema.safeParse(input);
@@ -422,6 +469,10 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
           return await closeViewByUser(action);
         case 'home_opened':
           return await openHome(action);
+        case 'dm_opened':
+          return await openDm(action);
+        case 'message_action':
+          return await runMessageShortcut(action);
       }
     } catch (error) {
       if (error instanceof PlaygroundError) throw error;

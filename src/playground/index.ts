@@ -118,6 +118,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<Playground>
       session: () => ({
         users: PERSONAS.map((p) => ({ id: p.id, label: personaLabel(p) })),
         commands: manifest.commands,
+        messageShortcuts: manifest.messageShortcuts,
       }),
       snapshot: (persona) =>
         buildSnapshot(emulator, persona, { viewErrors: views.errors, viewVersions: views.versions }),

@@ -29,6 +29,8 @@ export type PageSnapshot = {
   messages: PageMessage[];
   statuses: Array<{ channel: string; threadTs: string; status: string }>;
   home: { id: string; blocks: unknown[] } | null;
+  /** The newest suggested prompts the app set in this user's DM. */
+  suggestedPrompts: Array<{ title: string; message: string }>;
   modal: { id: string; hash: string; view: Record<string, unknown>; errors?: Record<string, string> } | null;
 };
 
@@ -92,6 +94,7 @@ export const buildSnapshot = (
     })
     .filter((s) => visible.has(s.channel) && s.status !== '');
   const home = workspace.homeTabs.get(me.id);
+  const prompts = [...workspace.suggestedPrompts.entries()].filter(([key]) => key.startsWith(`${dm.id}:`)).at(-1)?.[1];
   const modal = topModal(workspace.views.values(), me.id);
   const errors = modal ? extras.viewErrors.get(modal.id) : undefined;
   return {
@@ -106,6 +109,12 @@ export const buildSnapshot = (
     team: TEAM_CHANNEL.id,
     messages,
     statuses,
+    suggestedPrompts: (prompts ?? []).flatMap((p) => {
+      const prompt = p as { title?: unknown; message?: unknown };
+      return typeof prompt.title === 'string' && typeof prompt.message === 'string'
+        ? [{ title: prompt.title, message: prompt.message }]
+        : [];
+    }),
     home: home ? { id: `VH${me.id}`, blocks: Array.isArray(home.blocks) ? home.blocks : [] } : null,
     modal: modal
       ? {

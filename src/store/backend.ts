@@ -1,5 +1,13 @@
 import type { ClientProfile, ProfileFact } from '../domain/profile.js';
-import type { DecisionLog, Redact, StateStore, StoreLogger, ThreadState, UserSettings, WorkspaceSettings } from './ports.js';
+import type {
+  DecisionLog,
+  Redact,
+  StateStore,
+  StoreLogger,
+  ThreadState,
+  UserSettings,
+  WorkspaceSettings,
+} from './ports.js';
 import { StoreError } from './ports.js';
 
 /** What every backend needs besides its URL; openStore fills it from Config. */

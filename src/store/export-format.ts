@@ -107,8 +107,9 @@ export const computeStats = async (decisions: AsyncIterable<Decision>): Promise<
     if (d.transition) {
       const month = d.createdAt.slice(0, 7);
       const key = `${d.transition.from}->${d.transition.to}`;
-      const bucket = (stats.transitionsByMonth[month] ??= {});
+      const bucket = stats.transitionsByMonth[month] ?? {};
       bucket[key] = (bucket[key] ?? 0) + 1;
+      stats.transitionsByMonth[month] = bucket;
     }
   }
   return stats;

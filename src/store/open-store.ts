@@ -1,9 +1,9 @@
 import type { Config } from '../config.js';
 import type { BackendOptions, StoreHandle } from './backend.js';
 import { describeUrl } from './backend.js';
-import { openPostgresStore } from './postgres-store.js';
 import type { Redact, StoreLogger } from './ports.js';
 import { StoreError } from './ports.js';
+import { openPostgresStore } from './postgres-store.js';
 import { openRedisStore } from './redis-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 

@@ -93,7 +93,9 @@ export const openPostgresStore = async (url: string, options: BackendOptions): P
     (await pool.query<R>(sql, params)).rows;
 
   await ensureSchema().catch((error: Error) =>
-    logger.error(`store: postgres at ${where} is not reachable at start (${error.message}); operations fail until it is`),
+    logger.error(
+      `store: postgres at ${where} is not reachable at start (${error.message}); operations fail until it is`,
+    ),
   );
 
   const history = (clientName: string, viewer: Viewer) =>
@@ -107,9 +109,10 @@ export const openPostgresStore = async (url: string, options: BackendOptions): P
     });
 
   const readByKey = async (c: pg.PoolClient, idempotencyKey: string): Promise<Decision | undefined> => {
-    const { rows } = await c.query<Row>('SELECT body, supersedes, seq FROM quadrant_decisions WHERE idempotency_key = $1', [
-      idempotencyKey,
-    ]);
+    const { rows } = await c.query<Row>(
+      'SELECT body, supersedes, seq FROM quadrant_decisions WHERE idempotency_key = $1',
+      [idempotencyKey],
+    );
     const row = rows[0];
     return row === undefined ? undefined : decisionFromRow(row.body, row.supersedes);
   };

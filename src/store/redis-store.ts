@@ -51,7 +51,10 @@ export const openRedisStore = async (url: string, options: BackendOptions): Prom
     () => true,
     () => false,
   );
-  const first = await Promise.race([connected, new Promise<false>((r) => setTimeout(() => r(false), FIRST_CONNECT_WAIT_MS).unref())]);
+  const first = await Promise.race([
+    connected,
+    new Promise<false>((r) => setTimeout(() => r(false), FIRST_CONNECT_WAIT_MS).unref()),
+  ]);
   if (!first) logger.error(`store: redis at ${where} is not reachable at start; operations fail until it is`);
 
   const key = (...parts: string[]) => PREFIX + parts.join(':');
@@ -150,7 +153,9 @@ export const openRedisStore = async (url: string, options: BackendOptions): Prom
         // The sorted set by update time lets purgeStale find old threads without SCAN.
         await client
           .multi()
-          .set(key('thread', threadKey), JSON.stringify(redactThread(thread, options.redact)), { PX: options.stateTtlMs })
+          .set(key('thread', threadKey), JSON.stringify(redactThread(thread, options.redact)), {
+            PX: options.stateTtlMs,
+          })
           .zAdd(key('threads'), { score: now().getTime(), value: threadKey })
           .exec();
       }),

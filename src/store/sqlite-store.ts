@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { normalizeClientId } from '../domain/client-id.js';
 import type { BackendOptions, StoreHandle } from './backend.js';
 import {
   assertAdmin,
@@ -7,14 +8,13 @@ import {
   DEFAULT_USER_SETTINGS,
   DEFAULT_WORKSPACE_SETTINGS,
   guarded,
+  redactThread,
 } from './backend.js';
 import { decisionFromRow, prepareDecision } from './decision-input.js';
 import { createIdGenerator } from './ids.js';
 import type { Decision, DecisionFilter, DecisionLog, PurgeRecord, StateStore, ThreadState, Viewer } from './ports.js';
-import { redactThread } from './backend.js';
 import { openSqlite, type SqliteConnection } from './sqlite-connection.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
-import { normalizeClientId } from '../domain/client-id.js';
 
 /**
  * Decisions live in a real table, not in keyv: listing a client's history completely and in order
@@ -264,7 +264,13 @@ const readSetting = <T>(
     return row === undefined ? fallback : { ...fallback, ...(JSON.parse(row.body) as Partial<T>) };
   });
 
-const writeSetting = <T>(db: SqliteConnection, logger: BackendOptions['logger'], scope: string, key: string, value: T) =>
+const writeSetting = <T>(
+  db: SqliteConnection,
+  logger: BackendOptions['logger'],
+  scope: string,
+  key: string,
+  value: T,
+) =>
   guarded(logger, `set ${scope} settings`, async () => {
     assertKey(key, `${scope} settings`);
     await db.run(

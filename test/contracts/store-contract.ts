@@ -23,7 +23,12 @@ const admin: Viewer = { userId: ADMIN, teamId: 'T0BANK', isAdmin: false };
 const maskDigits: Redact = (text) => text.replace(/\d{7,}/g, '[PHONE]');
 
 const thread = (text: string): ThreadState => ({
-  profile: { needs: [{ value: 'fast loan', quote: `call 13800138000 ${text}` }], priorities: [], distress: [], loyalty: [] },
+  profile: {
+    needs: [{ value: 'fast loan', quote: `call 13800138000 ${text}` }],
+    priorities: [],
+    distress: [],
+    loyalty: [],
+  },
   turns: [{ role: 'rm', text: `客户电话13800138000,${text}`, at: new Date().toISOString() }],
   followUpsAsked: 1,
   lang: 'zh',
@@ -84,7 +89,8 @@ export const registerStoreContract = (backend: string, open: StoreFactory): void
     it('returns a complete history, oldest first, with type transitions marked', async () => {
       const types = ['strategic', 'strategic', 'problem_solving', 'partnership'] as const;
       const written = [];
-      for (const type of types) written.push(await store.decisions.append(newDecision({ clientName: 'Acme Co., Ltd.', type })));
+      for (const type of types)
+        written.push(await store.decisions.append(newDecision({ clientName: 'Acme Co., Ltd.', type })));
       await store.decisions.append(newDecision({ clientName: 'Other Corp', type: 'transactional' }));
       const history = await store.decisions.history('ACME', colleague);
       expect(history.map((d) => d.id)).toEqual(written.map((d) => d.id));
@@ -155,7 +161,9 @@ export const registerStoreContract = (backend: string, open: StoreFactory): void
     it('lists newest first with client, type, since, user and limit filters', async () => {
       const a = await store.decisions.append(newDecision({ clientName: 'A Ltd', type: 'strategic' }));
       offsetMs = 10 * 86_400_000;
-      const b = await store.decisions.append(newDecision({ clientName: 'B Ltd', type: 'transactional', userId: 'U0OTHER' }));
+      const b = await store.decisions.append(
+        newDecision({ clientName: 'B Ltd', type: 'transactional', userId: 'U0OTHER' }),
+      );
       const c = await store.decisions.append(newDecision({ clientName: 'A Ltd', type: 'problem_solving' }));
       expect((await store.decisions.list({}, admin)).map((d) => d.id)).toEqual([c.id, b.id, a.id]);
       expect((await store.decisions.list({ clientId: 'a ltd' }, admin)).map((d) => d.id)).toEqual([c.id, a.id]);
@@ -170,7 +178,8 @@ export const registerStoreContract = (backend: string, open: StoreFactory): void
 
     it('streams every decision oldest first, past one page', async () => {
       const written = [];
-      for (let i = 0; i < 520; i++) written.push((await store.decisions.append(newDecision({ clientName: `Client ${i % 7}` }))).id);
+      for (let i = 0; i < 520; i++)
+        written.push((await store.decisions.append(newDecision({ clientName: `Client ${i % 7}` }))).id);
       const streamed = [];
       for await (const d of store.decisions.all()) streamed.push(d.id);
       expect(streamed).toEqual(written);

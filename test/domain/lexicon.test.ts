@@ -51,11 +51,26 @@ describe('default lexicon: structure', () => {
     const cueTerms = (kind: string) =>
       DEFAULT_LEXICON.cues.filter((c) => c.kind === kind).flatMap((c) => c.terms.map(normalizeTerm));
     expect(cueTerms('negation')).toEqual(
-      expect.arrayContaining(['没有', '无', '未', '不', '并非', 'no', 'not', 'never', 'zero', 'without', 'nor', 'free of']),
+      expect.arrayContaining([
+        '没有',
+        '无',
+        '未',
+        '不',
+        '并非',
+        'no',
+        'not',
+        'never',
+        'zero',
+        'without',
+        'nor',
+        'free of',
+      ]),
     );
     expect(cueTerms('concessive')).toEqual(expect.arrayContaining(['虽然', '尽管', 'although', 'though']));
     expect(cueTerms('adversative')).toEqual(expect.arrayContaining(['但', '但是', '却', 'but', 'however']));
-    expect(cueTerms('recency')).toEqual(expect.arrayContaining(['最近', '目前', '现在', 'now', 'recently', 'this time']));
+    expect(cueTerms('recency')).toEqual(
+      expect.arrayContaining(['最近', '目前', '现在', 'now', 'recently', 'this time']),
+    );
     expect(cueTerms('past')).toEqual(expect.arrayContaining(['原来', '曾经', 'used to']));
   });
 
@@ -69,13 +84,46 @@ describe('default lexicon: structure', () => {
 
 describe('default lexicon: RM vocabulary is recognised', () => {
   const distressJargon = [
-    '逾期', '欠息', '抽贷', '断贷', '压贷', '展期', '借新还旧', '担保链', '互保', '资金链紧张', '资金链断裂', '停工停产',
-    '工资发不出', '欠薪', '被执行', '失信', '债务违约', '兑付危机', '流动性危机', '重组', '纾困', '债委会',
+    '逾期',
+    '欠息',
+    '抽贷',
+    '断贷',
+    '压贷',
+    '展期',
+    '借新还旧',
+    '担保链',
+    '互保',
+    '资金链紧张',
+    '资金链断裂',
+    '停工停产',
+    '工资发不出',
+    '欠薪',
+    '被执行',
+    '失信',
+    '债务违约',
+    '兑付危机',
+    '流动性危机',
+    '重组',
+    '纾困',
+    '债委会',
   ];
   const distressJargonEn = [
-    'missed payment', 'default', 'going-concern doubts', 'covenant breach', 'standstill', 'waiver and amend',
-    'forbearance', 'DSCR below 1.1x', 'cash runway of six weeks', 'payroll at risk', 'refinancing risk',
-    'bond maturing next month', 'liquidity crunch', 'lenders pulling lines', 'workout', 'special assets',
+    'missed payment',
+    'default',
+    'going-concern doubts',
+    'covenant breach',
+    'standstill',
+    'waiver and amend',
+    'forbearance',
+    'DSCR below 1.1x',
+    'cash runway of six weeks',
+    'payroll at risk',
+    'refinancing risk',
+    'bond maturing next month',
+    'liquidity crunch',
+    'lenders pulling lines',
+    'workout',
+    'special assets',
   ];
 
   it.each(distressJargon)('reads %s as problem_solving', (term) => {

@@ -1,17 +1,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEXICON } from '../../src/domain/lexicon/index.js';
-import { MAX_INPUT_CHARS, classifyWithRules } from '../../src/domain/rules.js';
+import { classifyWithRules, MAX_INPUT_CHARS } from '../../src/domain/rules.js';
 import { type Classification, RELATIONSHIP_TYPES, SIGNAL_CATEGORIES } from '../../src/domain/types.js';
 
 /** Lexicon words as RMs would type them, so generated texts actually hit signals and cues. */
-const words = [
-  ...DEFAULT_LEXICON.entries.flatMap((e) => e.terms),
-  ...DEFAULT_LEXICON.cues.flatMap((c) => c.terms),
-].map((t) => t.replace(/\*$/, '').replace('…', ' x '));
+const words = [...DEFAULT_LEXICON.entries.flatMap((e) => e.terms), ...DEFAULT_LEXICON.cues.flatMap((c) => c.terms)].map(
+  (t) => t.replace(/\*$/, '').replace('…', ' x '),
+);
 
 /** Characters that trip naive text code: zero-width, bidi, control, fullwidth, combining, surrogates. */
-const oddChars = ['\u200b', '\u200d', '\ufeff', '\u202e', '\u0000', '\u0007', '\r', '\n', '\t', '，', '。', 'Ａ', 'İ', 'ß', 'ﬁ', 'e\u0301', '\ud800', '\udfff', '😀', '…'];
+const oddChars = [
+  '\u200b',
+  '\u200d',
+  '\ufeff',
+  '\u202e',
+  '\u0000',
+  '\u0007',
+  '\r',
+  '\n',
+  '\t',
+  '，',
+  '。',
+  'Ａ',
+  'İ',
+  'ß',
+  'ﬁ',
+  'e\u0301',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '…',
+];
 
 const lexiconSoup = fc
   .array(
@@ -78,7 +98,9 @@ describe('classifyWithRules properties', () => {
   });
 
   it('finds signals in generated lexicon text (the offset property is not vacuous)', () => {
-    const hits = fc.sample(lexiconSoup, { numRuns: 200, seed: 7 }).filter((t) => classifyWithRules(t).signals.length > 0);
+    const hits = fc
+      .sample(lexiconSoup, { numRuns: 200, seed: 7 })
+      .filter((t) => classifyWithRules(t).signals.length > 0);
     expect(hits.length).toBeGreaterThan(100);
   });
 

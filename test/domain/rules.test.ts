@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEXICON } from '../../src/domain/lexicon/index.js';
 import {
+  classifyWithRules,
+  createRulesClassifier,
   MAX_INPUT_CHARS,
   RULES_VERSION,
   TRUNCATION_NOTICE,
-  classifyWithRules,
-  createRulesClassifier,
 } from '../../src/domain/rules.js';
 import type { Classification, Signal } from '../../src/domain/types.js';
 
@@ -66,7 +66,9 @@ describe('classifyWithRules: negation', () => {
 
 describe('classifyWithRules: contrast, recency and past', () => {
   it('discounts the concessive part of 虽然…但 and keeps the main clause', () => {
-    const result = classifyWithRules('虽然是小微企业,但老板对我们非常忠诚,十几年来从没换过银行,每年都参加我们的答谢会。');
+    const result = classifyWithRules(
+      '虽然是小微企业,但老板对我们非常忠诚,十几年来从没换过银行,每年都参加我们的答谢会。',
+    );
     expect(result.type).toBe('partnership');
     expect(signalFor(result, '小微企业')).toMatchObject({ discounted: true, weight: 1.5 });
   });

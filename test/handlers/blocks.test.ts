@@ -38,7 +38,7 @@ const card = (over: Partial<CardView> = {}): CardView => ({
   ...over,
 });
 
-const hostile = fc.string({ unitSize: 'grapheme', maxLength: 6000 }).map((s) => `<!channel> <@U1> ${s} <https://x|y> &`);
+const hostile = fc.string({ unit: 'grapheme', maxLength: 6000 }).map((s) => `<!channel> <@U1> ${s} <https://x|y> &`);
 
 describe('classification card', () => {
   it('shows type with bilingual name and emoji, confidence, secondary, evidence, agreement, actions and versions', () => {

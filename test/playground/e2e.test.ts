@@ -126,6 +126,8 @@ describe('playground end to end with the real app', () => {
     const modal = page.locator('.modal[role="dialog"]');
     await modal.locator('.modal-header', { hasText: 'Share to channel' }).waitFor();
     await modal.getByLabel('Channel').selectOption({ label: '#team' });
+    mkdirSync('artifacts', { recursive: true });
+    await page.screenshot({ path: 'artifacts/playground-share-modal.png' });
     await button(modal, 'Share').click();
     await modal.waitFor({ state: 'detached' });
 
@@ -168,6 +170,30 @@ describe('playground end to end with the real app', () => {
     await thread().locator('.message.from-bot', { hasText: 'confirmed' }).last().scrollIntoViewIfNeeded();
     mkdirSync('artifacts', { recursive: true });
     await page.screenshot({ path: 'artifacts/playground.png' });
+  });
+
+  it('classifies a #team message through its message shortcut, for the caller only', async () => {
+    await page.locator('#close-thread').click();
+    await page.locator('#nav-team').click();
+    await page
+      .locator('#composer-input')
+      .fill('Huaneng is a large state-owned group, AAA rated; we have done many projects together for ten years.');
+    await page.locator('#composer-input').press('Enter');
+    const message = page.locator('#messages .message', { hasText: 'Huaneng is a large state-owned group' });
+    await message.hover();
+    await message.getByRole('button', { name: 'More actions' }).click();
+    await message.getByRole('button', { name: 'Classify this client' }).click();
+    const card = page.locator('#messages .message.ephemeral', { hasText: 'Recommended actions' });
+    await card.waitFor();
+    expect(await card.locator('.only-you').textContent()).toBe('Only visible to you');
+  });
+
+  it('shows the App Home with the decision just logged', async () => {
+    await page.locator('#nav-dm').click();
+    await page.locator('#tab-home').click();
+    const home = page.locator('#home');
+    await home.locator('.block-header', { hasText: 'Your recent decisions' }).waitFor();
+    expect(await home.textContent()).toContain('Acme Power');
   });
 
   it('had no console errors and the app logged none', () => {

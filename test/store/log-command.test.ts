@@ -83,7 +83,9 @@ describe('quadrant log', () => {
         description: '=HYPERLINK("http://evil","点我")\n第二行',
       }),
     );
-    await later.decisions.append(newDecision({ clientName: 'Acme Co., Ltd.', type: 'transactional', visibility: 'private' }));
+    await later.decisions.append(
+      newDecision({ clientName: 'Acme Co., Ltd.', type: 'transactional', visibility: 'private' }),
+    );
     await later.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -115,7 +117,11 @@ describe('quadrant log', () => {
     expect(rows).toHaveLength(4);
     const header = rows[0] ?? [];
     const cell = (row: string[] | undefined, name: string) => row?.[header.indexOf(name)];
-    expect(rows.slice(1).map((r) => cell(r, 'client_name'))).toEqual(['华能新能源有限公司', '华能新能源', 'Acme Co., Ltd.']);
+    expect(rows.slice(1).map((r) => cell(r, 'client_name'))).toEqual([
+      '华能新能源有限公司',
+      '华能新能源',
+      'Acme Co., Ltd.',
+    ]);
     expect(cell(rows[2], 'description')).toBe('\'=HYPERLINK("http://evil","点我")\n第二行');
     expect(cell(rows[2], 'reason')).toBe('逾期两期, "展期" 谈判中');
     expect(cell(rows[2], 'transition')).toBe('strategic->problem_solving');
@@ -125,7 +131,10 @@ describe('quadrant log', () => {
   it('exports JSON lines, oldest first', async () => {
     const { status, stdout } = await run(['export', '--format', 'jsonl']);
     expect(status).toBe(0);
-    const decisions = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const decisions = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(decisions.map((d) => d.type)).toEqual(['strategic', 'problem_solving', 'transactional']);
     expect(decisions[1].transition).toEqual({ from: 'strategic', to: 'problem_solving' });
   });
@@ -142,7 +151,16 @@ describe('quadrant log', () => {
   });
 
   it('rejects bad usage with exit 2 and a clear message', async () => {
-    for (const args of [[], ['frobnicate'], ['list', '--since', 'yesterday'], ['list', '--type', 'vip'], ['export'], ['export', '--format', 'xlsx'], ['purge', '--before', '2021-01-01'], ['list', '--bogus']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['list', '--since', 'yesterday'],
+      ['list', '--type', 'vip'],
+      ['export'],
+      ['export', '--format', 'xlsx'],
+      ['purge', '--before', '2021-01-01'],
+      ['list', '--bogus'],
+    ]) {
       const result = await run(args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('usage:');

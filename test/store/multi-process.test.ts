@@ -15,7 +15,15 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const admin = { userId: 'U0ADMIN', teamId: 'T0BANK', isAdmin: true };
 
 const open = (url: string) =>
-  openStore({ url, stateTtlMs: 60_000, dedupeTtlMs: 60_000, retentionDays: 90, admins: [], redact: (t) => t, logger: silent });
+  openStore({
+    url,
+    stateTtlMs: 60_000,
+    dedupeTtlMs: 60_000,
+    retentionDays: 90,
+    admins: [],
+    redact: (t) => t,
+    logger: silent,
+  });
 
 type Writer = { child: ChildProcess; written: string[]; done: Promise<number | null> };
 

@@ -15,7 +15,11 @@ const recordingLogger = () => {
   const lines: string[] = [];
   return {
     lines,
-    logger: { info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`), error: (m: string) => lines.push(`error ${m}`) },
+    logger: {
+      info: (m: string) => lines.push(`info ${m}`),
+      warn: (m: string) => lines.push(`warn ${m}`),
+      error: (m: string) => lines.push(`error ${m}`),
+    },
   };
 };
 
@@ -50,9 +54,13 @@ describe('store outages', () => {
       store = await open(redis.url, logger);
       const before = await store.decisions.append(newDecision({ clientName: 'Outage Client' }));
       await redis.kill();
-      expect(await codeOf(store.decisions.append(newDecision({ clientName: 'Outage Client' })))).toBe('store_unavailable');
+      expect(await codeOf(store.decisions.append(newDecision({ clientName: 'Outage Client' })))).toBe(
+        'store_unavailable',
+      );
       expect(await codeOf(store.state.claimOnce('event:1'))).toBe('store_unavailable');
-      expect(lines.some((l) => l.startsWith('error store: redis at redis://127.0.0.1') && l.includes('unavailable'))).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith('error store: redis at redis://127.0.0.1') && l.includes('unavailable')),
+      ).toBe(true);
       expect(storeErrorMessage('store_unavailable', 'zh')).toContain('没有记录');
 
       await redis.restart();

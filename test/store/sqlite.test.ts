@@ -12,5 +12,10 @@ let n = 0;
 
 registerStoreContract('sqlite', (options) => {
   n += 1;
-  return openStore({ ...options, url: `sqlite://${join(dir, `nested-${n}`, 'q.db')}`, retentionDays: 90, logger: silent });
+  return openStore({
+    ...options,
+    url: `sqlite://${join(dir, `nested-${n}`, 'q.db')}`,
+    retentionDays: 90,
+    logger: silent,
+  });
 });

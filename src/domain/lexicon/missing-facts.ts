@@ -20,7 +20,10 @@ export const MISSING_FACTS = {
   },
   history: {
     id: 'history',
-    question: { en: 'How long have you worked with this client, and on how many deals?', zh: '与客户合作了多久?做过几笔业务?' },
+    question: {
+      en: 'How long have you worked with this client, and on how many deals?',
+      zh: '与客户合作了多久?做过几笔业务?',
+    },
     yesNo: false,
   },
   segment: {

@@ -42,7 +42,14 @@ export type LexiconEntry = {
 export type CueKind =
   | 'negation'
   | 'post_negation'
-  | 'concessive' | 'adversative' | 'recency' | 'past' | 'hedge' | 'resolved' | 'inert' | 'breaker';
+  | 'concessive'
+  | 'adversative'
+  | 'recency'
+  | 'past'
+  | 'hedge'
+  | 'resolved'
+  | 'inert'
+  | 'breaker';
 
 export type CueEntry = {
   id: string;

@@ -1,6 +1,6 @@
 import type { CueEntry, Lexicon, LexiconEntry } from '../lexicon/types.js';
-import { normalizeTerm } from './normalize.js';
 import type { Segments } from './clauses.js';
+import { normalizeTerm } from './normalize.js';
 
 /** How far the second part of a gapped term (`工资…发不出`) may sit from the first, in normalized chars. */
 export const MAX_GAP = 30;
@@ -8,24 +8,7 @@ export const MAX_GAP = 30;
 type Piece = { text: string; prefix: boolean; leftBound: boolean; rightBound: boolean };
 type CompiledTerm = { head: Piece; tail: Piece | null };
 type Output = { term: CompiledTerm; entry: LexiconEntry | null; cue: CueEntry | null };
-type TrieNode = {
-  next: Map<number, TrieNode>;
-  /** The same children as parallel arrays: a linear probe beats hashing for the usual 1–4 children. */
-  keys: number[];
-  children: TrieNode[];
-  outputs: Output[];
-};
-
-const newNode = (): TrieNode => ({ next: new Map(), keys: [], children: [], outputs: [] });
-
-const step = (node: TrieNode, code: number): TrieNode | undefined => {
-  const keys = node.keys;
-  if (keys.length <= 8) {
-    for (let k = 0; k < keys.length; k++) if (keys[k] === code) return node.children[k];
-    return undefined;
-  }
-  return node.next.get(code);
-};
+type TrieNode = { next: Map<number, TrieNode>; outputs: Output[] };
 
 /** A lexicon entry or cue found in the normalized text. `gapStart === gapEnd` when the term has no gap. */
 export type TermMatch = {
@@ -59,7 +42,12 @@ const compilePiece = (raw: string): Piece => {
 const compileTerm = (raw: string, owner: string): CompiledTerm => {
   const parts = raw.split('…');
   const [headRaw, tailRaw, ...rest] = parts;
-  if (headRaw === undefined || headRaw.trim() === '' || rest.length > 0 || (tailRaw !== undefined && tailRaw.trim() === '')) {
+  if (
+    headRaw === undefined ||
+    headRaw.trim() === '' ||
+    rest.length > 0 ||
+    (tailRaw !== undefined && tailRaw.trim() === '')
+  ) {
     throw new Error(`lexicon term "${raw}" in ${owner} must be words with at most one … gap`);
   }
   return { head: compilePiece(headRaw), tail: tailRaw === undefined ? null : compilePiece(tailRaw) };
@@ -100,10 +88,8 @@ const addTerm = (root: TrieNode, term: CompiledTerm, output: Output) => {
     const code = term.head.text.charCodeAt(i);
     let child = node.next.get(code);
     if (child === undefined) {
-      child = newNode();
+      child = { next: new Map(), outputs: [] };
       node.next.set(code, child);
-      node.keys.push(code);
-      node.children.push(child);
     }
     node = child;
   }
@@ -112,14 +98,20 @@ const addTerm = (root: TrieNode, term: CompiledTerm, output: Output) => {
 
 /** Compiles every term of `lexicon` once; throws on malformed terms so a bad lexicon fails at start. */
 export const compileMatcher = (lexicon: Lexicon): TermMatcher => {
-  const root: TrieNode = newNode();
+  const root: TrieNode = { next: new Map(), outputs: [] };
   // First step through a flat table: most positions stop here, so it must be cheap.
   const firstStep: Array<TrieNode | undefined> = [];
   for (const entry of lexicon.entries) {
-    for (const raw of entry.terms) addTerm(root, compileTerm(raw, entry.id), { term: compileTerm(raw, entry.id), entry, cue: null });
+    for (const raw of entry.terms) {
+      const term = compileTerm(raw, entry.id);
+      addTerm(root, term, { term, entry, cue: null });
+    }
   }
   for (const cue of lexicon.cues) {
-    for (const raw of cue.terms) addTerm(root, compileTerm(raw, cue.id), { term: compileTerm(raw, cue.id), entry: null, cue });
+    for (const raw of cue.terms) {
+      const term = compileTerm(raw, cue.id);
+      addTerm(root, term, { term, entry: null, cue });
+    }
   }
   for (const [code, node] of root.next) firstStep[code] = node;
   return {
@@ -136,16 +128,30 @@ export const compileMatcher = (lexicon: Lexicon): TermMatcher => {
             if (headEnd === -1) continue;
             const tail = output.term.tail;
             if (tail === null) {
-              matches.push({ start: i, end: headEnd, gapStart: headEnd, gapEnd: headEnd, entry: output.entry, cue: output.cue });
+              matches.push({
+                start: i,
+                end: headEnd,
+                gapStart: headEnd,
+                gapEnd: headEnd,
+                entry: output.entry,
+                cue: output.cue,
+              });
               continue;
             }
             const clauseEnd = segments.clauseEnd[segments.clauseOf[i] ?? 0] ?? text.length;
             const found = findTail(text, tail, headEnd, Math.min(clauseEnd, headEnd + MAX_GAP + tail.text.length));
             if (found === null) continue;
-            matches.push({ start: i, end: found.end, gapStart: headEnd, gapEnd: found.start, entry: output.entry, cue: output.cue });
+            matches.push({
+              start: i,
+              end: found.end,
+              gapStart: headEnd,
+              gapEnd: found.start,
+              entry: output.entry,
+              cue: output.cue,
+            });
           }
           j++;
-          node = j < text.length ? step(node, text.charCodeAt(j)) : undefined;
+          node = j < text.length ? node.next.get(text.charCodeAt(j)) : undefined;
         }
       }
       return matches;

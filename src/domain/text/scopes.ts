@@ -60,7 +60,8 @@ const adversativeTarget = (text: string, segments: Segments, cue: CueMatch): [nu
   if (leadsFrom(text, sentenceStart, cue.start)) {
     return sentence > 0 ? [segments.sentenceStart[sentence - 1] ?? 0, segments.sentenceEnd[sentence - 1] ?? 0] : [0, 0];
   }
-  if (leadsFrom(text, clauseStart, cue.start) && clause > 0) return [segments.clauseStart[clause - 1] ?? 0, segments.clauseEnd[clause - 1] ?? 0];
+  if (leadsFrom(text, clauseStart, cue.start) && clause > 0)
+    return [segments.clauseStart[clause - 1] ?? 0, segments.clauseEnd[clause - 1] ?? 0];
   return [clauseStart, cue.start];
 };
 
@@ -184,7 +185,8 @@ export const applyScopes = (
     if (marked(regions.past, at)) factor *= MODIFIER_FACTORS.pastDiscount;
     if (marked(regions.boost, at)) factor *= MODIFIER_FACTORS.mainClauseBoost;
     if (marked(regions.hedge, at)) factor *= MODIFIER_FACTORS.hedge;
-    if (marked(regions.resolved, at) && match.entry.category === 'distress') factor *= MODIFIER_FACTORS.resolvedDistress;
+    if (marked(regions.resolved, at) && match.entry.category === 'distress')
+      factor *= MODIFIER_FACTORS.resolvedDistress;
     return { match, negated, discounted, factor };
   });
 };

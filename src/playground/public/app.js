@@ -161,7 +161,39 @@ const renderMessage = (message, { inThread }) => {
     if (status) body.append(statusLine(status));
   }
   node.append(avatar, body);
+  const shortcuts = page.session?.messageShortcuts ?? [];
+  if (!message.ephemeral && shortcuts.length > 0) node.append(messageMenu(message, shortcuts));
   return node;
+};
+
+// Slack's hover toolbar: "More actions" lists the app's message shortcuts.
+const messageMenu = (message, shortcuts) => {
+  const wrap = document.createElement('div');
+  wrap.className = 'message-menu';
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'bk-button message-menu-toggle';
+  toggle.setAttribute('aria-label', 'More actions');
+  toggle.textContent = '⋮';
+  const list = document.createElement('div');
+  list.className = 'bk-menu';
+  list.hidden = true;
+  for (const shortcut of shortcuts) {
+    const item = document.createElement('button');
+    item.type = 'button';
+    item.className = 'bk-menu-item';
+    item.textContent = shortcut.name;
+    item.addEventListener('click', () => {
+      list.hidden = true;
+      void act({ type: 'message_action', channel: message.channel, ts: message.ts, callbackId: shortcut.callbackId });
+    });
+    list.append(item);
+  }
+  toggle.addEventListener('click', () => {
+    list.hidden = !list.hidden;
+  });
+  wrap.append(toggle, list);
+  return wrap;
 };
 
 const statusLine = (status) => {

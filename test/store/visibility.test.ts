@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { storeErrorMessage } from '../../src/store/messages.js';
+import { canSee, defaultVisibility } from '../../src/store/visibility.js';
+
+describe('visibility', () => {
+  it('makes decisions in DMs and private channels private by default', () => {
+    expect(defaultVisibility({ channelType: 'im' })).toBe('private');
+    expect(defaultVisibility({ channelType: 'mpim' })).toBe('private');
+    expect(defaultVisibility({ channelType: 'group' })).toBe('private');
+    expect(defaultVisibility({ channelType: 'channel', isPrivate: true })).toBe('private');
+    expect(defaultVisibility({ channelType: 'channel' })).toBe('team');
+    expect(defaultVisibility({})).toBe('team');
+  });
+
+  it('lets admins from QUADRANT_ADMINS read private decisions of others', () => {
+    const secret = { visibility: 'private' as const, userId: 'U1', teamId: 'T1' };
+    expect(canSee(secret, { userId: 'U2', teamId: 'T1', isAdmin: false }, [])).toBe(false);
+    expect(canSee(secret, { userId: 'U2', teamId: 'T1', isAdmin: false }, ['U2'])).toBe(true);
+  });
+
+  it('has a user-facing message in both languages for every store error', () => {
+    for (const code of ['store_unavailable', 'store_conflict', 'store_invalid', 'store_forbidden'] as const) {
+      expect(storeErrorMessage(code, 'zh')).toMatch(/\p{Script=Han}/u);
+      expect(storeErrorMessage(code, 'en')).toMatch(/[a-z]/);
+    }
+  });
+});
