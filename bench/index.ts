@@ -7,6 +7,7 @@ const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   cli: () => import('./cli.js'),
   llm: () => import('./llm.js'),
   store: () => import('./store.js'),
+  playground: () => import('./playground.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -105,7 +105,10 @@ const startBareApp = async (slack: SlackEmulator) => {
 };
 
 const startQuadrant = async (slack: SlackEmulator, dir: string) => {
-  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'bench.db')}` });
+  // QUADRANT_STORE_URL picks another backend (e.g. redis://127.0.0.1:6379) to compare; a fresh SQLite file otherwise.
+  const config = loadConfig({
+    QUADRANT_STORE_URL: process.env.QUADRANT_STORE_URL ?? `sqlite://${join(dir, 'bench.db')}`,
+  });
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const store = await openStore({ ...config.store, admins: [], redact, logger: quiet });
   const playbook = defaultPlaybook();
@@ -129,6 +132,7 @@ const startQuadrant = async (slack: SlackEmulator, dir: string) => {
   const { port } = await slackApp.start({ port: 0, host: '127.0.0.1' });
   return {
     url: `http://127.0.0.1:${port}/slack/events`,
+    store: store.describe(),
     stop: async () => {
       await slackApp.stop();
       await store.close();
@@ -151,9 +155,13 @@ export const run = async (): Promise<void> => {
     const full = await fire({ url: quadrant.url, slack }, count, 'UBENCH');
     const ratio = percentile(full.acks, 99) / percentile(floor.acks, 99);
     const replyP50 = percentile(full.firstReplies, 50);
-    console.log(`${count} signed app_mentions at ${RATE_PER_SECOND}/s to each app`);
-    console.log(`bare Bolt ack      p50 ${ms(percentile(floor.acks, 50))}  p99 ${ms(percentile(floor.acks, 99))}  errors ${floor.errors}`);
-    console.log(`Quadrant ack       p50 ${ms(percentile(full.acks, 50))}  p99 ${ms(percentile(full.acks, 99))}  errors ${full.errors}`);
+    console.log(`${count} signed app_mentions at ${RATE_PER_SECOND}/s to each app (store: ${quadrant.store})`);
+    console.log(
+      `bare Bolt ack      p50 ${ms(percentile(floor.acks, 50))}  p99 ${ms(percentile(floor.acks, 99))}  errors ${floor.errors}`,
+    );
+    console.log(
+      `Quadrant ack       p50 ${ms(percentile(full.acks, 50))}  p99 ${ms(percentile(full.acks, 99))}  errors ${full.errors}`,
+    );
     console.log(`ack p99 ratio      ${ratio.toFixed(2)}x (target <= 1.5x) ${ratio <= 1.5 ? 'OK' : 'MISSED'}`);
     console.log(
       `first visible reply p50 ${ms(replyP50)}  p99 ${ms(percentile(full.firstReplies, 99))}  (${full.firstReplies.length}/${count} seen; target p50 < 200 ms) ${replyP50 < 200 ? 'OK' : 'MISSED'}`,

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { buildClassificationCard } from '../blocks/classification-card.js';
 import { decodeCardRef } from '../blocks/card-ref.js';
+import { buildClassificationCard } from '../blocks/classification-card.js';
 import type { HandlerDeps } from '../deps.js';
 import { cardTargetOf, notifyUser, showCard } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';

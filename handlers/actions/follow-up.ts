@@ -2,12 +2,12 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack } from '../../src/slack/escape.js';
-import { parseJsonOrNull } from '../support/slack-context.js';
 import type { HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';
 import { cardTargetOf } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';
 import { replyInThread } from '../support/reply-in-thread.js';
+import { parseJsonOrNull } from '../support/slack-context.js';
 
 const valueSchema = z.object({ k: z.string().min(1), q: z.string() });
 
@@ -28,7 +28,11 @@ export const makeFollowUpAction =
       const lang = await deps.conversation.langFor(body.user.id, value.q);
       const m = messages(lang);
       const answer =
-        action.action_id === ACTIONS.followUpYes ? m.yes : action.action_id === ACTIONS.followUpNo ? m.no : m.classifyNow;
+        action.action_id === ACTIONS.followUpYes
+          ? m.yes
+          : action.action_id === ACTIONS.followUpNo
+            ? m.no
+            : m.classifyNow;
       if (target.messageTs) {
         await client.chat.update({
           channel: target.channel,

@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import { RELATIONSHIP_TYPES } from '../../src/domain/types.js';
 import { buildPlaybookModal } from '../blocks/playbook.js';
-import { parseJsonOrNull } from '../support/slack-context.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
+import { parseJsonOrNull } from '../support/slack-context.js';
 
 const valueSchema = z.object({ t: z.enum(RELATIONSHIP_TYPES), l: z.enum(['zh', 'en']) });
 
@@ -15,7 +15,10 @@ export const makeOpenPlaybookAction =
     await ack();
     try {
       const value = valueSchema.parse(parseJsonOrNull(action.value));
-      await client.views.open({ trigger_id: body.trigger_id, view: buildPlaybookModal(deps.playbook, value.t, value.l) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildPlaybookModal(deps.playbook, value.t, value.l),
+      });
     } catch (error) {
       reportFailure(deps.logger, 'open playbook', error, 'en');
     }

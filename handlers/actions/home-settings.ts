@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { z } from 'zod';
+import { messages } from '../../src/i18n/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';
 import { notifyUser } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';
 import { publishHome } from '../support/home.js';
-import { messages } from '../../src/i18n/messages.js';
 
 const langSchema = z.enum(['auto', 'zh', 'en']);
 const cycleSchema = z.enum(['normal', 'downturn']);

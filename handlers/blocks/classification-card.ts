@@ -4,8 +4,8 @@ import type { RelationshipType } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack, oneLine, safeText, truncate } from '../../src/slack/escape.js';
 import { ACTIONS } from '../ids.js';
-import { type Block, button, context, fields, header, LIMITS, option, section, slackDate } from './kit.js';
 import { encodeCardRef } from './card-ref.js';
+import { type Block, button, context, fields, header, LIMITS, option, section, slackDate } from './kit.js';
 
 /** Evidence bullets shown; the card says how many more there were. */
 const SHOWN_SIGNALS = 5;
@@ -114,7 +114,8 @@ export const buildClassificationCard = (card: CardView, playbook: Playbook, opti
     const verdict = card.agreement === 'agree' ? m.agreement(llmType) : m.disagreement(rulesType, llmType);
     blocks.push(context(verdict, `> ${safeText(oneLine(card.llm.rationale), 600)}`));
   }
-  if (card.notices.length > 0) blocks.push(context(...card.notices.map((n) => `:information_source: ${safeText(n[card.lang], 400)}`)));
+  if (card.notices.length > 0)
+    blocks.push(context(...card.notices.map((n) => `:information_source: ${safeText(n[card.lang], 400)}`)));
   blocks.push(section(evidenceText(card, playbook)));
   blocks.push(section(actionsText(card)));
   blocks.push(context(footerText(card)));

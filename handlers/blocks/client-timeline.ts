@@ -13,10 +13,16 @@ const MAX_ENTRIES = 40;
  * `/client NAME`: the decisions the caller may see, oldest first, type changes highlighted.
  * Only the newest entries are shown when the history is longer than a message can hold.
  */
-export const buildClientTimeline = (name: string, history: Decision[], playbook: Playbook, lang: Lang): SlackMessage => {
+export const buildClientTimeline = (
+  name: string,
+  history: Decision[],
+  playbook: Playbook,
+  lang: Lang,
+): SlackMessage => {
   const m = messages(lang);
   const shown = safeText(oneLine(name), 100);
-  if (history.length === 0) return { text: m.clientNoHistory(shown), blocks: [section(m.clientNoHistory(shown)), context(m.clientUsage)] };
+  if (history.length === 0)
+    return { text: m.clientNoHistory(shown), blocks: [section(m.clientNoHistory(shown)), context(m.clientUsage)] };
   const label = (type: Decision['type']) => {
     const profile = typeProfile(playbook, type);
     return `${profile.emoji} ${profile.shortName[lang]}`;

@@ -1,10 +1,10 @@
+import { MAX_FOLLOW_UPS } from '../../src/conversation/service.js';
 import type { Lang } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
-import { MAX_FOLLOW_UPS } from '../../src/conversation/service.js';
 import { escapeSlack } from '../../src/slack/escape.js';
 import { ACTIONS } from '../ids.js';
-import { type Block, button, context, section } from './kit.js';
 import type { SlackMessage } from './classification-card.js';
+import { type Block, button, context, section } from './kit.js';
 
 /** The value a quick-reply button carries: the thread and the question it answers. */
 export const encodeFollowUp = (threadKey: string, question: string): string =>

@@ -58,7 +58,9 @@ export const buildHomeView = (data: HomeData, playbook: Playbook) => {
   for (const d of data.changes.slice(0, 15)) {
     const from = d.transition ? typeName(playbook, d.transition.from, lang) : '?';
     blocks.push(
-      section(`*${safeText(oneLine(d.clientName), 120)}*: ${from} → ${typeName(playbook, d.type, lang)} · ${slackDate(d.createdAt)}`),
+      section(
+        `*${safeText(oneLine(d.clientName), 120)}*: ${from} → ${typeName(playbook, d.type, lang)} · ${slackDate(d.createdAt)}`,
+      ),
     );
   }
   blocks.push(divider(), header(m.homeSettings));

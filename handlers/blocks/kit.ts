@@ -46,7 +46,11 @@ export const option = (text: string, value: string) => ({
   value,
 });
 
-export const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
+export const plain = (text: string, max = 24) => ({
+  type: 'plain_text' as const,
+  text: truncate(text, max),
+  emoji: true,
+});
 
 /** A Slack date token: shown in the reader's time zone, with a plain fallback. */
 export const slackDate = (iso: string): string => {

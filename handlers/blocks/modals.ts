@@ -1,6 +1,5 @@
-import type { RelationshipType } from '../../src/domain/types.js';
-import { typeProfile, type Playbook } from '../../src/domain/playbook.js';
-import type { Lang } from '../../src/domain/types.js';
+import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
+import type { Lang, RelationshipType } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack } from '../../src/slack/escape.js';
 import { BLOCKS, VIEWS } from '../ids.js';
@@ -19,7 +18,11 @@ export type ModalMetadata = CardRef & {
 export const encodeMetadata = (meta: ModalMetadata): string => JSON.stringify(meta);
 
 /** "Change type" → this modal asks for the reason, which an override must have. */
-export const buildChangeTypeModal = (playbook: Playbook, meta: ModalMetadata & { type: RelationshipType }, lang: Lang) => {
+export const buildChangeTypeModal = (
+  playbook: Playbook,
+  meta: ModalMetadata & { type: RelationshipType },
+  lang: Lang,
+) => {
   const m = messages(lang);
   const profile = typeProfile(playbook, meta.type);
   return {

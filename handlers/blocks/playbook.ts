@@ -41,10 +41,14 @@ export const typePlaybookBlocks = (playbook: Playbook, type: RelationshipType, l
   ];
   for (const action of profile.actions.slice(0, 20)) {
     blocks.push(
-      section(`*${safeText(action.title[lang], 200)}* \`${safeText(action.id, 60)}\`\n${safeText(action.howTo[lang], 2000)}`),
+      section(
+        `*${safeText(action.title[lang], 200)}* \`${safeText(action.id, 60)}\`\n${safeText(action.howTo[lang], 2000)}`,
+      ),
     );
   }
-  const practices = playbook.practices.filter((p) => p.when.some((w) => w.types === undefined || w.types.includes(type)));
+  const practices = playbook.practices.filter((p) =>
+    p.when.some((w) => w.types === undefined || w.types.includes(type)),
+  );
   if (practices.length > 0) {
     blocks.push(
       section(
@@ -92,7 +96,9 @@ export const buildPlaybookSearch = (
   }
   for (const action of found.actions.slice(0, 40)) {
     blocks.push(
-      section(`*${safeText(action.title[lang], 200)}* \`${safeText(action.id, 60)}\`\n${safeText(action.howTo[lang], 1500)}`),
+      section(
+        `*${safeText(action.title[lang], 200)}* \`${safeText(action.id, 60)}\`\n${safeText(action.howTo[lang], 1500)}`,
+      ),
     );
   }
   return { text: m.playbookMatches(shown), blocks: blocks.slice(0, 50) };

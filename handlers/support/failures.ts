@@ -13,13 +13,7 @@ const normalize = (error: unknown): unknown =>
  * Logs a handler failure with a correlation id (never tokens or the user's text) and returns
  * the short localized message to show the user.
  */
-export const reportFailure = (
-  logger: Logger,
-  where: string,
-  error: unknown,
-  lang: Lang,
-  channel?: string,
-): string => {
+export const reportFailure = (logger: Logger, where: string, error: unknown, lang: Lang, channel?: string): string => {
   const ref = correlationId();
   logger.error(`[${ref}] ${where} failed: ${describeError(error)}`);
   return failureMessage(normalize(error), lang, ref, channel);

@@ -33,7 +33,12 @@ export const publishHome = async (
   ]);
   const distribution = Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, 0])) as Record<RelationshipType, number>;
   for (const d of latestPerClient(team)) distribution[d.type] += 1;
-  const lang = settings.lang === 'auto' ? (recent[0]?.description && /\p{Script=Han}/u.test(recent[0].description) ? 'zh' : 'en') : settings.lang;
+  const lang =
+    settings.lang === 'auto'
+      ? recent[0]?.description && /\p{Script=Han}/u.test(recent[0].description)
+        ? 'zh'
+        : 'en'
+      : settings.lang;
   const view = buildHomeView(
     {
       lang,

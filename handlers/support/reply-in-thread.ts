@@ -61,7 +61,7 @@ export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient,
   }
   let message: SlackMessage;
   try {
-    const outcome = await deps.conversation.handleTurn(turn);
+    const outcome = await deps.conversation.handleTurn(turn.text.trim() === '' ? turn : { ...turn, lang });
     message = outcomeMessage(outcome, deps, turn.threadKey);
   } catch (error) {
     message = { text: reportFailure(deps.logger, 'conversation turn', error, lang), blocks: [] };

@@ -9,7 +9,11 @@ import { notifyUser } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';
 import { NO_UNFURL, parseJsonOrNull } from '../support/slack-context.js';
 
-const metadataSchema = z.object({ threadKey: z.string().min(1), cardId: z.string().min(1), channel: z.string().optional() });
+const metadataSchema = z.object({
+  threadKey: z.string().min(1),
+  cardId: z.string().min(1),
+  channel: z.string().optional(),
+});
 
 /**
  * The share modal: posts the card (without buttons) to the chosen conversation with "shared by

@@ -46,7 +46,12 @@ export const cardViewSchema = z.object({
   agreement: z.enum(['agree', 'disagree']).nullable(),
   notices: z.array(bilingual),
   recommendations: z.array(z.object({ id: z.string(), title: bilingual, why: bilingual })),
-  versions: z.object({ playbook: z.string(), rules: z.string(), prompt: z.string().nullable(), model: z.string().nullable() }),
+  versions: z.object({
+    playbook: z.string(),
+    rules: z.string(),
+    prompt: z.string().nullable(),
+    model: z.string().nullable(),
+  }),
   description: z.string(),
   createdAt: z.string(),
   decision: decisionStampSchema.nullable(),

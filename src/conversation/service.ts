@@ -41,6 +41,8 @@ export type TurnRequest = {
   forceClassify?: boolean;
   /** A quick-reply answer to a yes/no follow-up question. */
   answer?: { question: string; yes: boolean };
+  /** The reply language when the caller already resolved it (saves a settings read per turn). */
+  lang?: Lang;
 };
 
 export type TurnOutcome =
@@ -189,7 +191,8 @@ export const createConversationService = (deps: ConversationDeps): ConversationS
   const handleTurn = async (request: TurnRequest): Promise<TurnOutcome> => {
     const at = now();
     const stored = await deps.state.getThread(request.threadKey);
-    const lang = await langFor(request.userId, request.text || description(stored ?? newThread('en', at)));
+    const lang =
+      request.lang ?? (await langFor(request.userId, request.text || description(stored ?? newThread('en', at))));
     const thread = stored ?? newThread(lang, at);
     const saysClassifyNow = isClassifyNow(request.text);
     const force = request.forceClassify === true || saysClassifyNow;
@@ -214,7 +217,13 @@ export const createConversationService = (deps: ConversationDeps): ConversationS
       thread.followUpsAsked += 1;
       thread.turns.push({ role: 'bot', text: question.mark, at: at.toISOString() });
       await deps.state.setThread(request.threadKey, thread);
-      return { kind: 'question', lang, question: question.question, yesNo: question.yesNo, number: thread.followUpsAsked };
+      return {
+        kind: 'question',
+        lang,
+        question: question.question,
+        yesNo: question.yesNo,
+        number: thread.followUpsAsked,
+      };
     }
 
     const c = result.classification;

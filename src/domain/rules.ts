@@ -45,6 +45,11 @@ export const RULES_POLICY = {
   switchingLoyaltyFactor: 0.3,
   /** Secondary type needs this share of the primary's score... */
   secondaryShare: 0.35,
+  /**
+   * ...or, when distress dominates, this share of the distress evidence alone: the secondary then says
+   * who the client is beneath the crisis (a strategic client in distress).
+   */
+  secondaryShareUnderDistress: 0.25,
   /** ...and at least this absolute score. */
   secondaryFloor: 1.5,
   /** Evidence total at which confidence reaches half its margin-based value. */
@@ -134,11 +139,12 @@ const scoreWithPolicy = (contributions: readonly Scored[], view: PolicyView) => 
   const scores = emptyScores();
   for (const s of contributions) scores[s.type] += s.weight * policyFactor(view, s.type, s.scoped.match.entry.category);
   const dominant = view.distress >= RULES_POLICY.distressDominance;
+  const rawDistress = scores.problem_solving;
   if (dominant) {
     const strongestOther = Math.max(scores.strategic, scores.transactional, scores.partnership);
     scores.problem_solving += strongestOther;
   }
-  return { scores, dominant };
+  return { scores, dominant, rawDistress };
 };
 
 const rank = (scores: Record<RelationshipType, number>): RelationshipType[] =>
@@ -228,14 +234,16 @@ export const createRulesClassifier = (lexicon: Lexicon = DEFAULT_LEXICON): Rules
     }
     const contributions = strongestPerEntry(scored);
     const view = viewOf(contributions);
-    const { scores, dominant } = scoreWithPolicy(contributions, view);
+    const { scores, dominant, rawDistress } = scoreWithPolicy(contributions, view);
     for (const s of scored) s.weight *= policyFactor(view, s.type, s.scoped.match.entry.category);
     const ranked = rank(scores);
     const [primary = 'strategic', runnerUp = 'transactional'] = ranked;
     const top = scores[primary];
     const second = scores[runnerUp];
-    const secondary =
-      second >= RULES_POLICY.secondaryFloor && second >= top * RULES_POLICY.secondaryShare ? runnerUp : null;
+    const secondaryBar = dominant
+      ? rawDistress * RULES_POLICY.secondaryShareUnderDistress
+      : top * RULES_POLICY.secondaryShare;
+    const secondary = second >= RULES_POLICY.secondaryFloor && second >= secondaryBar ? runnerUp : null;
     const orderedSignals = [...scored]
       .sort((a, b) => b.weight - a.weight || a.scoped.match.start - b.scoped.match.start)
       .slice(0, RULES_POLICY.maxSignals)

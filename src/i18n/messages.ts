@@ -76,7 +76,10 @@ const en = {
   clientTransition: (from: string, to: string) => `:arrows_counterclockwise: *Type changed:* ${from} → ${to}`,
   clientEntry: (type: string, user: string, when: string, source: string) =>
     `*${type}* · <@${user}> · ${when} · ${source}`,
-  sourceNames: { rules: 'rules', hybrid: 'rules + LLM', manager_override: 'manager override' } as Record<string, string>,
+  sourceNames: { rules: 'rules', hybrid: 'rules + LLM', manager_override: 'manager override' } as Record<
+    string,
+    string
+  >,
   shortcutNoText: 'That message has no text to classify.',
   homeRecent: 'Your recent decisions',
   homeNoDecisions: 'No decisions yet. Describe a client to me in a DM, or use `/classify`.',
@@ -96,8 +99,14 @@ const en = {
       title: 'Classify a client',
       message: 'AAA-rated state-owned utility, third project with us, wants a long-term framework and FX hedging.',
     },
-    { title: 'A price-driven borrower', message: 'Mid-size manufacturer, compares three banks on price, wants approval within a week.' },
-    { title: 'A client in trouble', message: 'Developer with a liquidity crunch, missed a payment, asking to restructure its loan.' },
+    {
+      title: 'A price-driven borrower',
+      message: 'Mid-size manufacturer, compares three banks on price, wants approval within a week.',
+    },
+    {
+      title: 'A client in trouble',
+      message: 'Developer with a liquidity crunch, missed a payment, asking to restructure its loan.',
+    },
     { title: 'Open the playbook', message: 'What does the playbook say about partnership clients?' },
   ],
   errorGeneric: (ref: string) => `Something went wrong on my side (ref \`${ref}\`). Please try again.`,
@@ -151,7 +160,8 @@ const zh: Messages = {
   changeType: '更改类型',
   share: '分享到频道',
   fullPlaybook: '完整打法',
-  decisionConfirmed: (user, type, when, id) => `:white_check_mark: <@${user}> 于 ${when} 确认为 *${type}* · 决策 \`${id}\``,
+  decisionConfirmed: (user, type, when, id) =>
+    `:white_check_mark: <@${user}> 于 ${when} 确认为 *${type}* · 决策 \`${id}\``,
   decisionOverridden: (user, type, reason, when, id) =>
     `:pencil2: <@${user}> 于 ${when} 将类型改为 *${type}*(原因:${reason})· 决策 \`${id}\``,
   changeTypeTitle: '更改类型',

@@ -16,66 +16,10 @@ import {
 import type { SlackEmulator } from '../emulator/web-api.js';
 import type { EmulatedMessage, EmulatedView } from '../emulator/workspace.js';
 import type { AppManifest } from './app-manifest.js';
+import { type BrowserAction, browserActionSchema, MAX_MESSAGE_CHARS } from './browser-action-schema.js';
 import { PlaygroundError } from './messages.js';
+import { applyViewAck, closeView, type PlaygroundViews, viewHash, viewPayload } from './modal-views.js';
 import { findPersona, type Persona, TEAM_CHANNEL } from './personas.js';
-
-const MAX_MESSAGE_CHARS = 40_000;
-
-const slackId = z.string().regex(/^[A-Z0-9]{2,32}$/);
-const ts = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
-/** Slack's view.state.values: block id -> action id -> element state. */
-const stateValues = z.record(z.string().max(255), z.record(z.string().max(255), z.record(z.string(), z.unknown())));
-/** A Slack-shaped action object built by the page's Block Kit renderer. */
-const pageAction = z.looseObject({
-  type: z.string().min(1).max(64),
-  action_id: z.string().min(1).max(255),
-  block_id: z.string().min(1).max(255),
-});
-
-/** Everything the page can ask for; anything else is a `bad_request`. */
-export const browserActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('message'), user: slackId, channel: slackId, text: z.string(), threadTs: ts.optional() }),
-  z.object({
-    type: z.literal('command'),
-    user: slackId,
-    channel: slackId,
-    command: z.string().regex(/^\/[\w-]{1,32}$/),
-    text: z.string().max(4000),
-    threadTs: ts.optional(),
-  }),
-  z.object({
-    type: z.literal('block_actions'),
-    user: slackId,
-    source: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('message'), channel: slackId, ts }),
-      z.object({ kind: z.literal('ephemeral'), channel: slackId, ts, ephemeralId: z.string().max(64) }),
-      z.object({ kind: z.literal('view'), viewId: z.string().max(64) }),
-      z.object({ kind: z.literal('home'), viewId: z.string().max(64) }),
-    ]),
-    action: pageAction,
-    values: stateValues.optional(),
-  }),
-  z.object({ type: z.literal('view_submission'), user: slackId, viewId: z.string().max(64), values: stateValues }),
-  z.object({ type: z.literal('view_closed'), user: slackId, viewId: z.string().max(64) }),
-  z.object({ type: z.literal('home_opened'), user: slackId }),
-  z.object({ type: z.literal('dm_opened'), user: slackId }),
-  z.object({
-    type: z.literal('message_action'),
-    user: slackId,
-    channel: slackId,
-    ts,
-    callbackId: z.string().min(1).max(255),
-  }),
-]);
-
-export type BrowserAction = z.infer<typeof browserActionSchema>;
-
-/** What a modal's ack may ask for (Slack's response_action). */
-const viewAckSchema = z.object({
-  response_action: z.enum(['errors', 'update', 'push', 'clear']).optional(),
-  errors: z.record(z.string(), z.string()).optional(),
-  view: z.record(z.string(), z.unknown()).optional(),
-});
 
 /** A command's immediate answer: Bolt acks with text, or with a message object. */
 const commandAckSchema = z.object({
@@ -94,19 +38,6 @@ export type ActionRouterDeps = {
   /** Called after the playground itself changed state (not through the Web API). */
   changed: () => void;
 };
-
-/** The modal bookkeeping Slack does for a client: who a trigger belongs to, errors, versions. */
-export type PlaygroundViews = {
-  triggers: Map<string, string>;
-  errors: Map<string, Record<string, string>>;
-  versions: Map<string, number>;
-};
-
-export const createPlaygroundViews = (): PlaygroundViews => ({
-  triggers: new Map(),
-  errors: new Map(),
-  versions: new Map(),
-});
 
 let triggerCount = 0;
 const newTriggerId = () => {
@@ -142,17 +73,6 @@ const messageJson = (m: EmulatedMessage) => ({
   ...(m.blocks ? { blocks: m.blocks } : {}),
 });
 
-const viewPayload = (view: EmulatedView, values: Record<string, unknown>, hash: string) => ({
-  ...view.view,
-  id: view.id,
-  type: view.type,
-  callback_id: typeof view.view.callback_id === 'string' ? view.view.callback_id : '',
-  private_metadata: typeof view.view.private_metadata === 'string' ? view.view.private_metadata : '',
-  root_view_id: view.rootViewId ?? view.id,
-  hash,
-  state: { values },
-});
-
 /**
  * Turns the page's actions into what Slack would send the app: the user's message stored in the
  * workspace plus a signed event, a signed slash command, or a signed interactivity payload. The
@@ -178,18 +98,6 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
     const triggerId = newTriggerId();
     views.triggers.set(triggerId, persona.id);
     return { userId: persona.id, teamId: emulator.team.id, triggerId, ...(responseUrl ? { responseUrl } : {}) };
-  };
-
-  const closeView = (view: EmulatedView) => {
-    view.closed = true;
-    views.errors.delete(view.id);
-  };
-
-  const closeStack = (view: EmulatedView) => {
-    const root = view.rootViewId ?? view.id;
-    for (const other of emulator.workspace.views.values()) {
-      if (other.user === view.user && (other.id === root || other.rootViewId === root)) closeView(other);
-    }
   };
 
   const postMessage = async (action: Extract<BrowserAction, { type: 'message' }>) => {
@@ -234,7 +142,7 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
   const runCommand = async (action: Extract<BrowserAction, { type: 'command' }>) => {
     const persona = requirePersona(action.user);
     visibleChannel(persona, action.channel);
-    const known = manifest.commands.length === 0 || manifest.commands.some((c) => c.command === action.command);
+    const known = manifest.commands.some((c) => c.command === action.command);
     if (!known) throw new PlaygroundError('unknown_command', { command: action.command });
     const responseUrl = emulator.responseUrl({ channel: action.channel, user: persona.id });
     const context = interactionContext(persona, responseUrl);
@@ -315,7 +223,7 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
           action: { actionId: clicked.action_id, blockId: clicked.block_id },
           view: { id: view.id },
         }),
-        view: viewPayload(view, action.values ?? {}, `${view.id}-${views.versions.get(view.id) ?? 0}`),
+        view: viewPayload(view, action.values ?? {}, viewHash(views, view)),
         actions: [clicked],
       };
     } else {
@@ -341,57 +249,17 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
       values: action.values,
       viewId: view.id,
     });
-    const hash = `${view.id}-${views.versions.get(view.id) ?? 0}`;
+    const hash = viewHash(views, view);
     const response = await deps.send(interaction({ ...base, view: viewPayload(view, action.values, hash) }));
     expectOk(response);
-    applyViewAck(persona, view, response.body);
+    applyViewAck(emulator.workspace, views, persona.id, view, response.body);
     deps.changed();
-  };
-
-  const applyViewAck = (persona: Persona, view: EmulatedView, body: string) => {
-    let ack: z.infer<typeof viewAckSchema> = {};
-    if (body.trim() !== '') {
-      try {
-        const parsed = viewAckSchema.safeParse(JSON.parse(body));
-        if (parsed.success) ack = parsed.data;
-      } catch {
-        // Not JSON: Slack treats any other 200 body as a plain ack.
-      }
-    }
-    switch (ack.response_action) {
-      case 'errors':
-        views.errors.set(view.id, ack.errors ?? {});
-        views.versions.set(view.id, (views.versions.get(view.id) ?? 0) + 1);
-        return;
-      case 'update':
-        if (ack.view) view.view = ack.view;
-        views.errors.delete(view.id);
-        views.versions.set(view.id, (views.versions.get(view.id) ?? 0) + 1);
-        return;
-      case 'push':
-        if (ack.view) {
-          const pushed: EmulatedView = {
-            id: emulator.workspace.nextId('V'),
-            user: persona.id,
-            type: 'modal',
-            view: ack.view,
-            rootViewId: view.rootViewId ?? view.id,
-          };
-          emulator.workspace.views.set(pushed.id, pushed);
-        }
-        return;
-      case 'clear':
-        closeStack(view);
-        return;
-      default:
-        closeView(view);
-    }
   };
 
   const closeViewByUser = async (action: Extract<BrowserAction, { type: 'view_closed' }>) => {
     const persona = requirePersona(action.user);
     const view = openView(persona, action.viewId);
-    closeView(view);
+    closeView(views, view);
     deps.changed();
     if (view.view.notify_on_close === true) {
       const payload = {
@@ -399,7 +267,7 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
         user: { id: persona.id, name: persona.name.toLowerCase(), team_id: emulator.team.id },
         team: { id: emulator.team.id, domain: 'quadrant-playground' },
         api_app_id: 'A0QUADRANT',
-        view: viewPayload(view, {}, `${view.id}-${views.versions.get(view.id) ?? 0}`),
+        view: viewPayload(view, {}, viewHash(views, view)),
         is_cleared: false,
       };
       expectOk(await deps.send(interaction(payload)));
@@ -480,21 +348,4 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
       throw new PlaygroundError('app_unreachable');
     }
   };
-};
-
-/**
- * Slack knows which user a modal belongs to from the trigger id it issued; the emulated
- * views.open cannot, so the playground fills the owner in from the trigger it handed out.
- */
-export const claimOpenedViews = (emulator: SlackEmulator, views: PlaygroundViews) => {
-  for (const view of emulator.workspace.views.values()) {
-    if (view.type !== 'modal' || view.user !== 'unknown') continue;
-    // The recorded call carries the very view object the emulator stored.
-    const call = emulator.calls.findLast(
-      (c) => (c.method === 'views.open' || c.method === 'views.push') && c.body.view === view.view,
-    );
-    const trigger = call?.body.trigger_id;
-    const owner = typeof trigger === 'string' ? views.triggers.get(trigger) : undefined;
-    if (owner) view.user = owner;
-  }
 };

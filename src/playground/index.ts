@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
-import { startSlackEmulator } from '../emulator/web-api.js';
+import { type SlackEmulator, startSlackEmulator } from '../emulator/web-api.js';
 import type { SlackApp } from '../slack/app.js';
 import { type AppManifest, loadManifest } from './app-manifest.js';
 import { playgroundBanner } from './banner.js';
-import { claimOpenedViews, createActionRouter, createPlaygroundViews } from './browser-actions.js';
+import { createActionRouter } from './browser-actions.js';
+import { claimOpenedViews, createPlaygroundViews } from './modal-views.js';
 import { startPageServer } from './page-server.js';
 import { PERSONAS, PLAYGROUND_BOT, PLAYGROUND_TEAM, personaLabel, TEAM_CHANNEL } from './personas.js';
 import { buildSnapshot } from './snapshot.js';
@@ -45,7 +46,8 @@ export type Playground = {
   /** The page, e.g. http://127.0.0.1:3000. */
   url: string;
   port: number;
-  emulator: Awaited<ReturnType<typeof startSlackEmulator>>;
+  /** The emulated Slack the app talks to (tests and benchmarks inspect it). */
+  emulator: SlackEmulator;
   close(): Promise<void>;
 };
 

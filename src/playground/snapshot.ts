@@ -27,7 +27,7 @@ export type PageSnapshot = {
   dm: string;
   team: string;
   messages: PageMessage[];
-  statuses: Array<{ channel: string; threadTs: string; status: string }>;
+  statuses: Array<{ channel: string; threadTs: string; status: string; loadingMessages: string[] }>;
   home: { id: string; blocks: unknown[] } | null;
   /** The newest suggested prompts the app set in this user's DM. */
   suggestedPrompts: Array<{ title: string; message: string }>;
@@ -90,7 +90,7 @@ export const buildSnapshot = (
   const statuses = [...workspace.statuses.entries()]
     .map(([key, value]) => {
       const [channel = '', threadTs = ''] = key.split(':');
-      return { channel, threadTs, status: value.status };
+      return { channel, threadTs, status: value.status, loadingMessages: value.loadingMessages };
     })
     .filter((s) => visible.has(s.channel) && s.status !== '');
   const home = workspace.homeTabs.get(me.id);

@@ -2,15 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { guessClientName } from '../../src/conversation/client-name.js';
 import { isClassifyNow, resolveLang } from '../../src/conversation/language.js';
 import { type ConversationService, createConversationService, MAX_FOLLOW_UPS } from '../../src/conversation/service.js';
 import { defaultPlaybook } from '../../src/domain/playbook.js';
 import { redact } from '../../src/domain/redact.js';
 import { createClassifier } from '../../src/llm/classifier.js';
-import { loadConfig } from '../../src/config.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { StoreHandle } from '../../src/store/backend.js';
+import { openStore } from '../../src/store/open-store.js';
 
 const playbook = defaultPlaybook();
 let dir: string;
@@ -44,7 +44,9 @@ const turn = (text: string, extra: Record<string, unknown> = {}) =>
 
 describe('conversation service', () => {
   it('classifies a clear description at once, with 3 to 6 recommendations and the client name', async () => {
-    const outcome = await turn('Client: Huaneng Power. AAA-rated state-owned utility, third project with us, long-term framework.');
+    const outcome = await turn(
+      'Client: Huaneng Power. AAA-rated state-owned utility, third project with us, long-term framework.',
+    );
     expect(outcome.kind).toBe('card');
     if (outcome.kind !== 'card') return;
     expect(outcome.card.type).toBe('strategic');
@@ -83,7 +85,10 @@ describe('conversation service', () => {
 
   it('a yes answer adds evidence; a no answer adds nothing the rules could misread', async () => {
     await turn('A client.');
-    const yes = await turn('', { answer: { question: 'Is the client behind on a payment?', yes: true }, forceClassify: true });
+    const yes = await turn('', {
+      answer: { question: 'Is the client behind on a payment?', yes: true },
+      forceClassify: true,
+    });
     expect(yes.kind === 'card' && yes.card.description).toContain('behind on a payment');
     await turn('A client.', { threadKey: 'other' });
     const no = await service.handleTurn({
@@ -97,7 +102,9 @@ describe('conversation service', () => {
   });
 
   it('logs a decision once per idempotency key and stamps the card', async () => {
-    const outcome = await turn('Client: Delta Devco. Missed a payment, liquidity crunch, wants to restructure.', { forceClassify: true });
+    const outcome = await turn('Client: Delta Devco. Missed a payment, liquidity crunch, wants to restructure.', {
+      forceClassify: true,
+    });
     if (outcome.kind !== 'card') throw new Error('expected a card');
     const request = {
       threadKey: 'T1:D1:1.1',

@@ -354,11 +354,258 @@ export const HARD_CASES: readonly HardCase[] = [
     label: 'problem_solving',
     text: '企业主反映最近订单断崖式下滑,员工工资已经拖了两个月,厂房也被另一家银行申请了查封,急需一笔救急资金。',
   },
+  // Blind round 2, written after the lexicon had grown (13/16 right on its first run, macro-F1 0.77:
+  // implicit distress in new words — 回款拖延, 到期不续, 提前收回, "drew the full revolver", a flood).
+  {
+    id: 'blind-s1',
+    label: 'strategic',
+    text: 'Annual review with the group treasurer of a state-controlled petrochemical complex. We sit on their bank panel and arranged the 2022 refinancing with four other lenders. They are planning a new cracker unit and want our view on an ECA tranche plus a commodity hedging programme; asked for our head of structured finance to join the next meeting. Margins were discussed but they accept our pricing.',
+  },
+  {
+    id: 'blind-s2',
+    label: 'strategic',
+    text: '客户是国内头部新能源车企,港股和A股两地上市,评级AAA。我行是其主要结算银行之一,历年参与了电池工厂和海外工厂的多笔融资。此次拜访董事长,对方希望和我行建立全面战略合作关系,并就欧洲建厂提供一揽子方案。',
+  },
+  {
+    id: 'blind-s3',
+    label: 'strategic',
+    text: 'Port authority JV (51% municipal). Third project with us after two terminal loans; no arrears, no waivers requested, all covenants comfortably met. They asked for a tailored capex facility and a joint planning session with their board.',
+  },
+  {
+    id: 'blind-s4',
+    label: 'strategic',
+    text: '省级能源投资平台,AA+,跟我行的合作从2015年开始,涵盖风电、光伏和储能项目。今年因为审批流程长,客户有些抱怨,也提到其他银行给的价格更低,但仍希望由我行继续担任牵头行。',
+  },
+  {
+    id: 'blind-t1',
+    label: 'transactional',
+    text: 'Husband-and-wife hardware store. They need RMB 150k before the Spring Festival stock-up; asked three banks for quotes and will take whichever is approved first. Everything should be done in the app if possible.',
+  },
+  {
+    id: 'blind-t2',
+    label: 'transactional',
+    text: '小型装修公司,员工十来个,想申请一笔装修贷周转,老板原话是“哪个银行利息便宜、放款快就找哪个”,对我们的理财、结算这些都没兴趣。',
+  },
+  {
+    id: 'blind-t3',
+    label: 'transactional',
+    text: 'Early-stage food delivery startup, pre-revenue, wants a small credit line; founder says terms and speed matter, nothing else. No relationship history with us.',
+  },
+  {
+    id: 'blind-t4',
+    label: 'transactional',
+    text: '我们和这位老板认识好几年了,平时逢年过节也会问候,不过这次续贷他直接说另一家银行利率低0.5个点,已经在那边提交材料了,我们这边如果给不了同样价格他就走。企业是小微,做五金批发。',
+  },
+  {
+    id: 'blind-p1',
+    label: 'partnership',
+    text: 'Matriarch of a family-owned jewellery business; her father opened his first account with us in 1985. She calls us "our bank", brings her children to our family-business forum, and has declined offers from two private banks. She wants us to help plan the succession.',
+  },
+  {
+    id: 'blind-p2',
+    label: 'partnership',
+    text: '高净值客户,经营一家连锁酒店,和我们合作十年,很认可我们的服务文化。去年别的银行来挖,他没动心。平时最喜欢参加我们的读书会和高尔夫活动,希望给他儿子也办一张私人银行卡。',
+  },
+  {
+    id: 'blind-p3',
+    label: 'partnership',
+    text: 'Entrepreneur and long-time friend of the bank; stable business, no borrowing stress. He values the relationship with our branch president and wants to sponsor our entrepreneurs’ dinner; pricing is never discussed.',
+  },
+  {
+    id: 'blind-p4',
+    label: 'partnership',
+    text: '客户是家族第三代接班人,对我们很有感情,说我行是“家里的银行”。她不关心价格,更看重我们能否介绍优质的行业人脉和高端客户活动。',
+  },
+  {
+    id: 'blind-d1',
+    label: 'problem_solving',
+    text: 'Regional cement producer, AA- rated until last month when the agency downgraded them two notches. Energy costs ate the margin, they drew the full revolver, and the next amortisation is unlikely to be paid from cash flow. Asking all lenders for a standstill.',
+  },
+  {
+    id: 'blind-d2',
+    label: 'problem_solving',
+    text: '这家老客户跟我们关系一直很好,但最近下游回款严重拖延,账上只剩下不到一个月的运营资金,其他两家银行到期不续,老板想请我们先给个过桥。',
+  },
+  {
+    id: 'blind-d3',
+    label: 'problem_solving',
+    text: 'Family business, loyal for 20 years and usually very profitable. Since the flood destroyed their main warehouse, they have stopped production, insurance payout is delayed, and they are asking to defer principal for six months.',
+  },
+  {
+    id: 'blind-d4',
+    label: 'problem_solving',
+    text: '国企背景的贸易公司,评级AA。最近被曝出存货质押重复融资问题,多家银行已经宣布提前收回贷款,公司流动性告急。',
+  },
+  // Blind round 3 (19/20 right on its first run, macro-F1 0.95: "现金流非常紧张" with an intensifier,
+  // an auditor's 非标意见, lenders asking for 追加担保).
+  {
+    id: 'blind2-s1',
+    label: 'strategic',
+    text: 'Coverage call with a national telecom tower operator (majority owned by the three carriers, rated AA). We have been in every one of their loan syndicates since IPO. Next year they need funding for 5G sites in three provinces and asked whether we can anchor the deal and advise on green-bond eligibility.',
+  },
+  {
+    id: 'blind2-s2',
+    label: 'strategic',
+    text: '这是我们分行最大的对公客户之一,央企控股的建筑集团,历年授信都在百亿级别。客户这次提出希望我们总行牵头,为其一带一路项目设计出口信贷加商业贷款的组合方案,并派专人对接。',
+  },
+  {
+    id: 'blind2-s3',
+    label: 'strategic',
+    text: 'Investment-grade logistics REIT sponsor, a repeat borrower (six facilities with us). The CFO asked for a holistic review of their capital structure and an acquisition facility for a warehouse portfolio. They did push back on fees, as always.',
+  },
+  {
+    id: 'blind2-s4',
+    label: 'strategic',
+    text: '地方国有交通集团,信用等级AA+,财务稳健,不存在任何债务逾期。双方已连续合作八年,客户希望把现有的分散贷款整合为一个长期银团安排,由我行做牵头安排行。',
+  },
+  {
+    id: 'blind2-s5',
+    label: 'strategic',
+    text: 'A global mining major (A rated) with whom we have a decade-long relationship across project finance and commodity trade finance; they want a multi-bank framework for a copper project in Chile and expect us to take a lead role.',
+  },
+  {
+    id: 'blind2-t1',
+    label: 'transactional',
+    text: 'Local bakery owner, two outlets, applied online for a RMB 80k equipment loan. He asked only two questions: what is the rate and when will the money arrive.',
+  },
+  {
+    id: 'blind2-t2',
+    label: 'transactional',
+    text: '一家开了三年的小型广告公司,老板说只要利息合适、手续简单就行,贷款用三个月就还,之后也不打算做其他业务。',
+  },
+  {
+    id: 'blind2-t3',
+    label: 'transactional',
+    text: 'Ride-hailing fleet of 15 cars run by a sole owner. Needs vehicle finance quickly; he has already got two offers from online lenders and will pick the lowest monthly payment.',
+  },
+  {
+    id: 'blind2-t4',
+    label: 'transactional',
+    text: '个体工商户,卖服装的,想通过我行APP申请信用贷,问能不能明天到账,利率比别家高的话就不办了。',
+  },
+  {
+    id: 'blind2-t5',
+    label: 'transactional',
+    text: 'Friendly café owner who has banked with us for a couple of years, but this time he is only comparing offers: another bank quoted a lower rate for his renovation loan and he said he will go there unless we match it.',
+  },
+  {
+    id: 'blind2-p1',
+    label: 'partnership',
+    text: 'Old Mr. Huang runs a family-owned ceramics business and has trusted our branch since the day he started. He says he banks with people, not prices. He would like us to host a small gathering for his business friends and to meet his grandson who is taking over.',
+  },
+  {
+    id: 'blind2-p2',
+    label: 'partnership',
+    text: '私人银行客户王女士,做家族投资,信任我们的团队十多年了,对收益和价格都不太计较,最看重我们的专属服务、艺术品鉴活动和子女的海外教育资源对接。',
+  },
+  {
+    id: 'blind2-p3',
+    label: 'partnership',
+    text: 'A wealthy couple who own a chain of clinics; they moved their personal and business accounts to us because our values on community giving matched theirs. They want to co-host our charity auction and get introductions to other founders.',
+  },
+  {
+    id: 'blind2-p4',
+    label: 'partnership',
+    text: '老客户赵总,民营企业家,和我们支行的感情很深,说只要我们还在就不会换银行。他希望参加我们组织的企业家私董会,认识更多圈子里的朋友。',
+  },
+  {
+    id: 'blind2-p5',
+    label: 'partnership',
+    text: 'High net worth family with a long history at our private bank; their second generation now runs the company. They care about the relationship and exclusive experiences, and they are financially solid with no problems on any loan.',
+  },
+  {
+    id: 'blind2-d1',
+    label: 'problem_solving',
+    text: 'Textile mill owner called: the main export customer cancelled orders, two months of wages are owed, and the electricity company is threatening disconnection. He asks if we can give him more time on the loan and a small emergency line.',
+  },
+  {
+    id: 'blind2-d2',
+    label: 'problem_solving',
+    text: '客户是我们服务多年的上市公司,评级一度是AA。最近年报被会计师出具了非标意见,有几家债权银行开始要求追加担保,公司现金流非常紧张,需要我们牵头协调各家银行稳贷。',
+  },
+  {
+    id: 'blind2-d3',
+    label: 'problem_solving',
+    text: 'Property developer, longstanding client. Sales have basically stopped, the trust loan is in default, and contractors have stopped work at two sites. Management wants to talk about extending our loan and bringing in a white knight.',
+  },
+  {
+    id: 'blind2-d4',
+    label: 'problem_solving',
+    text: '老板最近很焦虑,下游大客户破产导致三千万应收款可能收不回来,银行承兑汇票也快到期了,公司靠老板个人借钱在撑,希望我们帮忙做个展期。',
+  },
+  {
+    id: 'blind2-d5',
+    label: 'problem_solving',
+    text: 'Family-owned hotel group, usually a model client with strong loyalty. Occupancy fell below 30% after the earthquake, cash will run out by September, and they want a payment holiday plus help talking to the other banks.',
+  },
+  // Blind round 4, long call-report style notes (11/12 right on its first run, macro-F1 0.91: a bare
+  // "DSCR" in "DSCR comfortably above covenant" read as distress; the bare term was removed).
+  {
+    id: 'hard-b4s7',
+    label: 'strategic',
+    text: 'Call report 14 Mar. Attendees: CFO, head of treasury, our CRM team. Client: provincial highway investment group (SOE, AA+). Discussed: (1) refinancing of the 2019 syndicated loan where we were coordinator; (2) new expressway PPP, total capex RMB 12bn, they want us to structure and lead; (3) interest-rate hedging. They noted competitors are aggressive on pricing. No asset-quality issues; DSCR comfortably above covenant. Next step: term sheet in two weeks.',
+  },
+  {
+    id: 'hard-b4s8',
+    label: 'strategic',
+    text: '拜访纪要:客户为市属城投集团,主体信用AA+,是我行十年以上的核心客户,目前在我行有存量项目贷款三笔、银团一笔。本次客户提出两点:一是希望我行牵头新的片区开发项目融资,二是希望提供债务结构优化的财务顾问服务。客户也提到近期城投融资环境收紧,但其自身现金流稳定,没有任何到期压力。',
+  },
+  {
+    id: 'hard-b4s9',
+    label: 'strategic',
+    text: 'Relationship overview: global container-leasing group, listed in HK, rated BBB+. Six deals with us since 2016 incl. two ECA-backed facilities. Asked for an integrated solution for a 40-vessel programme and a standing quarterly strategy meeting with our senior management. They complained last year about slow credit turnaround; resolved since.',
+  },
+  {
+    id: 'hard-b4t8',
+    label: 'transactional',
+    text: '客户情况:个体经营的烘焙店,店主刘女士,开店两年,流水稳定,没有逾期记录。需求:购置新烤箱,需要10万元左右的设备贷款。她比较了三家银行的报价,说谁家利率低、手续快就选谁。她对理财、私人银行这些都没什么兴趣,也不想参加活动。',
+  },
+  {
+    id: 'hard-b4t9',
+    label: 'transactional',
+    text: 'New-to-bank SME, a 20-person electronics assembler. They need a 6-month working capital line to fund one big order. The owner was polite but clear: our rate has to beat the quote from another bank, approval within a week, and he does not want any other products. No sign of financial stress.',
+  },
+  {
+    id: 'hard-b4t10',
+    label: 'transactional',
+    text: 'Met Mr. Sun again (tyre shop, sole proprietor). We get along well and he always brings tea, but he has moved his POS settlement and loan to a digital bank that gives a lower rate, and says he will come back only if we are cheaper.',
+  },
+  {
+    id: 'hard-b4p8',
+    label: 'partnership',
+    text: '客户背景:民营企业家周先生,家族经营连锁药店,在我行开户近二十年,私人银行钻石客户。他多次表示认可我行稳健、诚信的文化,愿意把家族信托和企业结算都放在我行。诉求:希望我们为他的女儿介绍金融行业的导师,并邀请他参加年度企业家论坛。价格方面他从不计较,别家多次来挖也没走。',
+  },
+  {
+    id: 'hard-b4p9',
+    label: 'partnership',
+    text: 'Mrs. Lim, HNW, owns a family-run chain of kindergartens. Banked with us since 2003 and refers friends to us. She is financially comfortable, has no loans in trouble and never asks about pricing. She asked whether her son can join our next-gen entrepreneurs programme and wants an invitation to the spring gala.',
+  },
+  {
+    id: 'hard-b4p10',
+    label: 'partnership',
+    text: '老客户关系维护:客户是当地知名家族企业的二代接班人,对我们行长非常信任,平时有什么事情都先找我们商量。他希望我们多组织一些私享活动,帮助他拓展同行的人脉圈子。企业经营稳定,不需要额外融资。',
+  },
+  {
+    id: 'hard-b4d9',
+    label: 'problem_solving',
+    text: 'Watchlist review. Borrower: mid-size chemical producer, client since 2012, historically strong. Q3: EBITDA down 60%, DSCR at 0.8x versus a 1.2x covenant, and the company drew down its remaining RCF. Management has approached all lenders about a standstill and a covenant reset; one lender has already frozen the undrawn portion. Recommend transfer to special assets.',
+  },
+  {
+    id: 'hard-b4d10',
+    label: 'problem_solving',
+    text: '风险提示:客户为我行多年合作的民营纺织企业,今年以来出口订单大幅减少,6月起开始拖欠员工工资,近期又被另一家银行起诉。企业主动找到我们,希望能对到期贷款办理展期,并提供一笔小额应急资金维持生产。',
+  },
+  {
+    id: 'hard-b4d11',
+    label: 'problem_solving',
+    text: 'Mixed note: 客户是AAA的央企二级子公司, always a showcase client for us. But this week the parent announced a debt restructuring, 子公司的商票也出现了逾期, and two banks froze their credit lines. They want us to keep the facility in place and discuss an extension.',
+  },
 ];
 
 /**
- * A second, smaller set written together with the first, before any rule existed, and never run while
- * tuning (all right on its first run). Caveat: the lexicon was written after both sets, by the same author.
+ * Cases never tuned on. The first twelve were written with the first hard cases, before any rule
+ * existed, and never run while tuning (all right on their first run; caveat: the lexicon was written
+ * after them, by the same author). The rest were written after all tuning and run once.
  */
 export const UNTUNED_CASES: readonly HardCase[] = [
   {
@@ -420,5 +667,86 @@ export const UNTUNED_CASES: readonly HardCase[] = [
     id: 'untuned-d3',
     label: 'problem_solving',
     text: 'AAA 城投, 一直是 strategic client, 但上周一笔非标产品兑付出现延期, 需要我们协助做流动性安排.',
+  },
+  // Written after all tuning, as the last blind check: 16/16 right on the first and only run.
+  {
+    id: 'untuned-s4',
+    label: 'strategic',
+    text: 'Met their deputy GM and treasury head. Provincial water utility, state-owned, AA. We have financed three treatment plants with them since 2017 and they regard us as a key relationship bank. The ask: a long-dated club facility for a desalination project plus advice on hedging the floating rate. They mentioned a competitor offered tighter pricing; not a deal-breaker.',
+  },
+  {
+    id: 'untuned-s5',
+    label: 'strategic',
+    text: '客户是某大型央企的融资平台公司,主体评级AAA,本行为其合作银行中授信规模前三。本次沟通涉及其海外绿地投资项目,客户希望我行牵头组建国际银团,同时提供跨境资金管理方案。',
+  },
+  {
+    id: 'untuned-s6',
+    label: 'strategic',
+    text: 'Listed infrastructure developer (BBB, investment grade) and one of our top-20 corporate relationships. Repeat client on toll roads and a metro line; they want a master facility agreement to cover the next three years of projects. No stress in their numbers.',
+  },
+  {
+    id: 'untuned-t4',
+    label: 'transactional',
+    text: '做农产品批发的小老板,第一次来我行,要一笔30万的短期经营贷,说哪家银行先批就用哪家,其他的不需要。',
+  },
+  {
+    id: 'untuned-t5',
+    label: 'transactional',
+    text: 'Small online retailer, one-person company. Wants a quick RMB 50k loan to buy stock for a sales event; already applied at two fintech apps and will take whatever clears first at the lowest rate.',
+  },
+  {
+    id: 'untuned-t6',
+    label: 'transactional',
+    text: '开修车铺的个体户老李,人很热情,跟我们关系挺好,但这回他说隔壁农商行利率更低,已经把贷款转过去了,以后只看价格。',
+  },
+  {
+    id: 'untuned-t7',
+    label: 'transactional',
+    text: 'Startup founder (SaaS, 10 staff) looking for a standard working capital facility; asked for the cheapest option with the least paperwork and said he does not need any advisory or events.',
+  },
+  {
+    id: 'untuned-p4',
+    label: 'partnership',
+    text: '家族企业掌门人陈总,与我行合作近二十年,多次在公开场合说我们是“自己人”。他很少问利率,更关心我们能否帮助其子女接班,并积极参加我们的企业家沙龙。',
+  },
+  {
+    id: 'untuned-p5',
+    label: 'partnership',
+    text: 'HNW entrepreneur whose family has been with us for decades; she trusts our RM personally and enjoys our private client dinners. She is not price-driven and has no financial worries.',
+  },
+  {
+    id: 'untuned-p6',
+    label: 'partnership',
+    text: '高净值客户,企业经营稳健,没有负债压力。对我行品牌认同度高,愿意把家庭资产都放在我们这里,希望多参加高端圈层活动。',
+  },
+  {
+    id: 'untuned-p7',
+    label: 'partnership',
+    text: 'Family-owned shipping agent, third generation, deeply loyal: they stayed with us through two cheaper offers. They want invitations to our networking events and a personal banker for the family.',
+  },
+  {
+    id: 'untuned-d4',
+    label: 'problem_solving',
+    text: 'Long relationship, formerly one of our better SME borrowers. Now: the largest customer has not paid for four months, staff salaries were paid late in May, and the owner has borrowed from relatives to keep going. He is asking us to reschedule the term loan.',
+  },
+  {
+    id: 'untuned-d5',
+    label: 'problem_solving',
+    text: '客户为省属国企,AAA评级,一直是重点战略客户。但近期其下属子公司债券未能按期兑付,引发连锁反应,多家银行开始收紧授信,客户希望我们维持授信并研究展期方案。',
+  },
+  {
+    id: 'untuned-d6',
+    label: 'problem_solving',
+    text: '企业因为环保督察被责令停产,三个月没有收入,工人工资已经发不出来,几家银行都在催还款,老板希望我们能帮忙渡过这个难关。',
+  },
+  {
+    id: 'untuned-d7',
+    label: 'problem_solving',
+    text: 'Our friend the owner of a family brewery says payroll is at risk next month: a key distributor went into administration owing them EUR 2m, and the overdraft is maxed. He wants a temporary increase and covenant relief.',
+  },
+  {
+    id: 'untuned-d8',
+    label: 'problem_solving',
+    text: 'Large SOE-backed shipyard, investment grade until recently. They breached the net-debt covenant, the auditors added an emphasis-of-matter on going concern, and lenders have met twice on a standstill.',
   },
 ];

@@ -36,6 +36,13 @@ describe('classifyWithRules: negation', () => {
     expect(signalFor(result, 'framework agreement')?.negated).toBeUndefined();
   });
 
+  it('lets "no" negate a term that overlaps another phrase ("no debt concerns") and counts distress as answered', () => {
+    const result = classifyWithRules('Family business owner, very loyal. No debt concerns at all.');
+    expect(result.type).toBe('partnership');
+    expect(signalFor(result, 'debt concerns')?.negated).toBe(true);
+    expect(result.missing.map((m) => m.id)).not.toContain('distress');
+  });
+
   it('stops a negation at a contrast: "no overdue loans, but payroll is at risk"', () => {
     const result = classifyWithRules('No overdue loans but payroll at risk next month and cash runway is four weeks.');
     expect(signalFor(result, 'overdue')?.negated).toBe(true);
@@ -112,6 +119,10 @@ describe('classifyWithRules: priority', () => {
     );
     expect(result.type).toBe('strategic');
     expect(result.scores.transactional).toBeLessThan(result.scores.strategic / 2);
+    // The evidence shows the weakened weight, so the card explains the score.
+    const price = signalFor(result, '利率');
+    expect(price?.type).toBe('transactional');
+    expect(price?.weight).toBeLessThan(1);
   });
 
   it('does not make a friendly owner who switches banks for a cheaper rate a partnership', () => {
@@ -188,7 +199,7 @@ describe('classifyWithRules: result shape', () => {
   });
 
   it('asks about price sensitivity when transactional is in the race but price was not discussed', () => {
-    const result = classifyWithRules('A small family business owner who trusts us.');
+    const result = classifyWithRules('A family-run small business; the owner trusts us.');
     expect(result.missing.map((m) => m.id)).toContain('price_sensitivity');
   });
 

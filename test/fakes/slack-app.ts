@@ -6,8 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerHandlers } from '../../handlers/index.js';
 import type { HandlerDeps } from '../../handlers/deps.js';
+import { registerHandlers } from '../../handlers/index.js';
 import { loadConfig } from '../../src/config.js';
 import { defaultPlaybook } from '../../src/domain/playbook.js';
 import { redact } from '../../src/domain/redact.js';
@@ -37,6 +37,7 @@ export const ADMIN = 'UADMIN';
 
 export type TestSlackApp = {
   slack: SlackEmulator;
+  storeUrl: string;
   deps: HandlerDeps;
   url: string;
   logs: string[];
@@ -61,12 +62,19 @@ export type TestSlackApp = {
   close(): Promise<void>;
 };
 
-export const startTestSlackApp = async (
-  options: { classifier?: Classifier; retries?: number } = {},
-): Promise<TestSlackApp> => {
+export type TestSlackAppOptions = {
+  classifier?: Classifier;
+  retries?: number;
+  /** Another instance's emulator and store, to test scale-out (left open on close). */
+  shared?: { slack: SlackEmulator; storeUrl: string };
+};
+
+export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Promise<TestSlackApp> => {
   const dir = await mkdtemp(join(tmpdir(), 'quadrant-slack-'));
-  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}`, QUADRANT_ADMINS: ADMIN });
-  const slack = await startSlackEmulator({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+  const storeUrl = options.shared?.storeUrl ?? `sqlite://${join(dir, 'q.db')}`;
+  const config = loadConfig({ QUADRANT_STORE_URL: storeUrl, QUADRANT_ADMINS: ADMIN });
+  const slack =
+    options.shared?.slack ?? (await startSlackEmulator({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET }));
   const logs: string[] = [];
   const logger = createLogger('debug', (line) => logs.push(line));
   const store = await openStore({
@@ -107,6 +115,7 @@ export const startTestSlackApp = async (
 
   return {
     slack,
+    storeUrl,
     deps,
     url,
     logs,
@@ -135,10 +144,10 @@ export const startTestSlackApp = async (
         }),
       ),
     click: (user, action, where) => {
-      const message = where.ephemeralId
-        ? undefined
-        : slack.workspace.findMessage(where.channel, where.ts);
-      const ephemeral = where.ephemeralId ? slack.workspace.ephemerals.find((e) => e.id === where.ephemeralId) : undefined;
+      const message = where.ephemeralId ? undefined : slack.workspace.findMessage(where.channel, where.ts);
+      const ephemeral = where.ephemeralId
+        ? slack.workspace.ephemerals.find((e) => e.id === where.ephemeralId)
+        : undefined;
       const responseUrl = slack.responseUrl({
         channel: where.channel,
         user,
@@ -165,7 +174,10 @@ export const startTestSlackApp = async (
     submit: (user, callbackId, privateMetadata, values, viewId) =>
       sendTo(
         interaction(
-          viewSubmission({ userId: user, teamId }, { callbackId, privateMetadata, values, ...(viewId ? { viewId } : {}) }),
+          viewSubmission(
+            { userId: user, teamId },
+            { callbackId, privateMetadata, values, ...(viewId ? { viewId } : {}) },
+          ),
         ),
       ),
     shortcut: (user, channel, message) =>
@@ -180,7 +192,7 @@ export const startTestSlackApp = async (
     close: async () => {
       await slackApp.stop();
       await store.close();
-      await slack.close();
+      if (!options.shared) await slack.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

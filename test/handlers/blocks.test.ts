@@ -24,12 +24,18 @@ const card = (over: Partial<CardView> = {}): CardView => ({
   confidence: 0.82,
   source: 'hybrid',
   rulesType: 'strategic',
-  signals: [{ id: 'segment.soe', type: 'strategic', category: 'segment', weight: 2, text: 'state-owned', start: 0, end: 11 }],
+  signals: [
+    { id: 'segment.soe', type: 'strategic', category: 'segment', weight: 2, text: 'state-owned', start: 0, end: 11 },
+  ],
   llm: { type: 'partnership', confidence: 0.6, rationale: 'Co-investment history.' },
   agreement: 'disagree',
   notices: [],
   recommendations: [
-    { id: 'strategic.dedicated-team', title: { zh: '专属团队', en: 'Dedicated team' }, why: { zh: '因为', en: 'because' } },
+    {
+      id: 'strategic.dedicated-team',
+      title: { zh: '专属团队', en: 'Dedicated team' },
+      why: { zh: '因为', en: 'because' },
+    },
   ],
   versions: { playbook: 'p1', rules: 'r1', prompt: 'v3', model: 'gpt-x' },
   description: 'x',
@@ -61,7 +67,14 @@ describe('classification card', () => {
       llm: null,
       agreement: null,
       versions: { playbook: 'p', rules: 'r', prompt: null, model: null },
-      decision: { id: 'D01', userId: 'URM', type: 'partnership', source: 'manager_override', reason: 'they co-invest', at: '2026-11-28T10:00:00.000Z' },
+      decision: {
+        id: 'D01',
+        userId: 'URM',
+        type: 'partnership',
+        source: 'manager_override',
+        reason: 'they co-invest',
+        at: '2026-11-28T10:00:00.000Z',
+      },
     });
     const json = JSON.stringify(buildClassificationCard(decided, playbook, { interactive: true }).blocks);
     expect(json).toContain('rules only');
@@ -105,10 +118,14 @@ describe('classification card', () => {
 
 describe('other builders', () => {
   it('follow-up: yes/no quick replies only for yes/no questions, classify-now always', () => {
-    const yesNo = JSON.stringify(buildFollowUpMessage({ question: 'Overdue?', yesNo: true, number: 1, lang: 'zh' }, 'k').blocks);
+    const yesNo = JSON.stringify(
+      buildFollowUpMessage({ question: 'Overdue?', yesNo: true, number: 1, lang: 'zh' }, 'k').blocks,
+    );
     expect(yesNo).toContain('followup_yes');
     expect(yesNo).toContain('直接分类');
-    const open = JSON.stringify(buildFollowUpMessage({ question: 'How long?', yesNo: false, number: 2, lang: 'en' }, 'k').blocks);
+    const open = JSON.stringify(
+      buildFollowUpMessage({ question: 'How long?', yesNo: false, number: 2, lang: 'en' }, 'k').blocks,
+    );
     expect(open).not.toContain('followup_yes');
     expect(open).toContain('Classify now');
   });
@@ -121,7 +138,12 @@ describe('other builders', () => {
   });
 
   it('modals fit their limits, with metadata under 3,000 characters', () => {
-    const meta = { threadKey: 'T:C:1.1', cardId: 'c', type: 'partnership' as const, responseUrl: `https://hooks/${'x'.repeat(200)}` };
+    const meta = {
+      threadKey: 'T:C:1.1',
+      cardId: 'c',
+      type: 'partnership' as const,
+      responseUrl: `https://hooks/${'x'.repeat(200)}`,
+    };
     expect(checkView(buildChangeTypeModal(playbook, meta, 'en'))).toBeNull();
     expect(checkView(buildShareModal(meta, 'zh'))).toBeNull();
   });
@@ -141,7 +163,16 @@ describe('other builders', () => {
 
   it('timeline highlights type changes and stays within 50 blocks for long histories', () => {
     const history = Array.from({ length: 120 }, (_, i) =>
-      decision(i, i === 119 ? { type: 'problem_solving', transition: { from: 'transactional', to: 'problem_solving' }, reason: '<!channel> overdue' } : {}),
+      decision(
+        i,
+        i === 119
+          ? {
+              type: 'problem_solving',
+              transition: { from: 'transactional', to: 'problem_solving' },
+              reason: '<!channel> overdue',
+            }
+          : {},
+      ),
     );
     const { blocks } = buildClientTimeline('orion', history, playbook, 'en');
     expect(checkBlocks(blocks, 'message')).toBeNull();
@@ -159,7 +190,9 @@ describe('other builders', () => {
       lang: 'en' as const,
       recent: Array.from({ length: 30 }, (_, i) => decision(i)),
       distribution: { strategic: 3, transactional: 10, partnership: 0, problem_solving: 1 },
-      changes: Array.from({ length: 30 }, (_, i) => decision(i, { transition: { from: 'strategic', to: 'transactional' } })),
+      changes: Array.from({ length: 30 }, (_, i) =>
+        decision(i, { transition: { from: 'strategic', to: 'transactional' } }),
+      ),
       settings: { lang: 'auto' as const, cycle: 'downturn' as const },
       isAdmin: false,
     };

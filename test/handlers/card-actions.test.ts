@@ -29,9 +29,7 @@ const buttonValue = (m: EmulatedMessage, actionId: string) =>
 
 const cardInThread = async () => {
   const { ts } = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${DESCRIPTION}`);
-  return t.slack.waitFor(() =>
-    t.slack.thread('CLOANS', ts).find((m) => blocksOf(m).includes(ACTIONS.confirm)),
-  );
+  return t.slack.waitFor(() => t.slack.thread('CLOANS', ts).find((m) => blocksOf(m).includes(ACTIONS.confirm)));
 };
 
 const viewer = { userId: 'URM', teamId: 'T0QUADRANT', isAdmin: false };
@@ -64,7 +62,11 @@ describe('Confirm', () => {
     const card = await t.slack.waitFor(() =>
       t.slack.thread(dm.channel, dm.ts).find((m) => blocksOf(m).includes(ACTIONS.confirm)),
     );
-    await t.click('URM', { actionId: ACTIONS.confirm, value: buttonValue(card, ACTIONS.confirm) }, { channel: dm.channel, ts: card.ts });
+    await t.click(
+      'URM',
+      { actionId: ACTIONS.confirm, value: buttonValue(card, ACTIONS.confirm) },
+      { channel: dm.channel, ts: card.ts },
+    );
     await t.slack.waitFor(() => blocksOf(t.slack.workspace.findMessage(dm.channel, card.ts)).includes('confirmed'));
     const [decision] = await t.deps.decisions.history(normalizeClientId('Huaneng Power'), viewer);
     expect(decision?.visibility).toBe('private');
@@ -95,9 +97,14 @@ describe('Change type', () => {
     const empty = await t.submit('URM', VIEWS.changeTypeReason, view.private_metadata, {
       [BLOCKS.reason]: { [BLOCKS.reasonInput]: { type: 'plain_text_input', value: '   ' } },
     });
-    expect(JSON.parse(empty.body)).toMatchObject({ response_action: 'errors', errors: { [BLOCKS.reason]: expect.any(String) } });
+    expect(JSON.parse(empty.body)).toMatchObject({
+      response_action: 'errors',
+      errors: { [BLOCKS.reason]: expect.any(String) },
+    });
 
-    const values = { [BLOCKS.reason]: { [BLOCKS.reasonInput]: { type: 'plain_text_input', value: 'Co-invests with us <!channel>' } } };
+    const values = {
+      [BLOCKS.reason]: { [BLOCKS.reasonInput]: { type: 'plain_text_input', value: 'Co-invests with us <!channel>' } },
+    };
     await t.submit('URM', VIEWS.changeTypeReason, view.private_metadata, values, 'VSAME');
     await t.submit('URM', VIEWS.changeTypeReason, view.private_metadata, values, 'VSAME');
     const updated = await t.slack.waitFor(() => {
@@ -116,12 +123,18 @@ describe('Change type', () => {
 describe('Share to channel', () => {
   const openShare = async () => {
     const card = await cardInThread();
-    await t.click('URM', { actionId: ACTIONS.share, value: buttonValue(card, ACTIONS.share) }, { channel: 'CLOANS', ts: card.ts });
+    await t.click(
+      'URM',
+      { actionId: ACTIONS.share, value: buttonValue(card, ACTIONS.share) },
+      { channel: 'CLOANS', ts: card.ts },
+    );
     const opened = await t.slack.waitFor(() => t.slack.callsTo('views.open')[0]);
     return (opened.body.view as { private_metadata: string }).private_metadata;
   };
   const pick = (channel: string) => ({
-    [BLOCKS.shareChannel]: { [BLOCKS.shareChannelInput]: { type: 'conversations_select', selected_conversation: channel } },
+    [BLOCKS.shareChannel]: {
+      [BLOCKS.shareChannelInput]: { type: 'conversations_select', selected_conversation: channel },
+    },
   });
 
   it('posts the card without buttons and with "shared by"', async () => {

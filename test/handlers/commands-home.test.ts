@@ -48,15 +48,28 @@ describe('/classify', () => {
   });
 
   it('answers with an ephemeral card whose Confirm replaces it and logs a decision', async () => {
-    await t.command(COMMANDS.classify, 'Client: Delta Devco. Developer with a liquidity crunch, missed a payment, wants to restructure.', 'URM', 'CLOANS');
-    const card = await t.slack.waitFor(() => t.slack.ephemeralsFor('URM').find((e) => blocksOf(e).includes(ACTIONS.confirm)));
-    expect(blocksOf(card)).toContain('problem_solving.');
-    const actions = (card.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>).find(
-      (b) => b.type === 'actions',
+    await t.command(
+      COMMANDS.classify,
+      'Client: Delta Devco. Developer with a liquidity crunch, missed a payment, wants to restructure.',
+      'URM',
+      'CLOANS',
     );
+    const card = await t.slack.waitFor(() =>
+      t.slack.ephemeralsFor('URM').find((e) => blocksOf(e).includes(ACTIONS.confirm)),
+    );
+    expect(blocksOf(card)).toContain('problem_solving.');
+    const actions = (
+      card.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>
+    ).find((b) => b.type === 'actions');
     const value = actions?.elements?.find((e) => e.action_id === ACTIONS.confirm)?.value ?? '';
-    await t.click('URM', { actionId: ACTIONS.confirm, value }, { channel: 'CLOANS', ts: card.ts, ephemeralId: card.id });
-    await t.slack.waitFor(() => blocksOf(t.slack.ephemeralsFor('URM').find((e) => e.id === card.id)).includes('confirmed'));
+    await t.click(
+      'URM',
+      { actionId: ACTIONS.confirm, value },
+      { channel: 'CLOANS', ts: card.ts, ephemeralId: card.id },
+    );
+    await t.slack.waitFor(() =>
+      blocksOf(t.slack.ephemeralsFor('URM').find((e) => e.id === card.id)).includes('confirmed'),
+    );
     const viewer = { userId: 'URM', teamId: t.teamId, isAdmin: false };
     expect(await t.deps.decisions.list({ userId: 'URM' }, viewer)).toHaveLength(1);
   });
@@ -86,7 +99,14 @@ describe('/client', () => {
       visibility: 'team' as const,
       versions: { playbook: 'p', rules: 'r', prompt: null, model: null },
     };
-    await t.deps.decisions.append({ ...base, idempotencyKey: 'k1', type: 'transactional', suggestedType: 'transactional', source: 'rules', reason: null });
+    await t.deps.decisions.append({
+      ...base,
+      idempotencyKey: 'k1',
+      type: 'transactional',
+      suggestedType: 'transactional',
+      source: 'rules',
+      reason: null,
+    });
     await t.deps.decisions.append({
       ...base,
       idempotencyKey: 'k2',
@@ -95,11 +115,25 @@ describe('/client', () => {
       source: 'manager_override',
       reason: 'missed <@UOTHER> payments',
     });
+    // Someone else's private decision (made in a DM) is not the caller's to see.
+    await t.deps.decisions.append({
+      ...base,
+      idempotencyKey: 'k3',
+      userId: ADMIN,
+      channelId: 'DADMIN',
+      visibility: 'private',
+      type: 'strategic',
+      suggestedType: 'strategic',
+      source: 'rules',
+      reason: null,
+      description: 'secret note',
+    });
     await t.command(COMMANDS.client, 'orion energy', 'URM', 'CLOANS');
     await t.slack.waitFor(() => t.slack.ephemeralsFor('URM').length === 3);
     const timeline = blocksOf(t.slack.ephemeralsFor('URM')[2]);
     expect(timeline).toContain('Type changed');
     expect(timeline).toContain('&lt;@UOTHER&gt;');
+    expect(timeline).not.toContain(`<@${ADMIN}>`);
   });
 });
 
@@ -112,7 +146,9 @@ describe('Message shortcut', () => {
     });
     const ack = await t.shortcut('URM', 'CLOANS', { ts: notes.ts, text: notes.text, user: ADMIN });
     expect(ack.status).toBe(200);
-    const card = await t.slack.waitFor(() => t.slack.ephemeralsFor('URM').find((e) => blocksOf(e).includes(ACTIONS.confirm)));
+    const card = await t.slack.waitFor(() =>
+      t.slack.ephemeralsFor('URM').find((e) => blocksOf(e).includes(ACTIONS.confirm)),
+    );
     expect(blocksOf(card)).toContain('Acme Steel');
     expect(t.slack.ephemeralsFor(ADMIN)).toEqual([]);
   });
@@ -139,14 +175,20 @@ describe('App Home', () => {
   it('saves the language setting and refuses the cycle to non-admins', async () => {
     const dm = t.slack.dmWith('URM').id;
     await t.click('URM', { actionId: ACTIONS.homeLang, selectedOption: 'zh' }, { channel: dm, ts: '1.000001' });
-    await t.slack.waitFor(() => JSON.stringify(t.slack.workspace.homeTabs.get('URM') ?? {}).includes('团队客户类型分布'));
+    await t.slack.waitFor(() =>
+      JSON.stringify(t.slack.workspace.homeTabs.get('URM') ?? {}).includes('团队客户类型分布'),
+    );
     expect(await t.deps.state.getUserSettings('URM')).toEqual({ lang: 'zh' });
 
     await t.click('URM', { actionId: ACTIONS.homeCycle, selectedOption: 'downturn' }, { channel: dm, ts: '1.000001' });
     await t.slack.waitFor(() => t.slack.callsTo('views.publish').length === 2);
     expect(await t.deps.state.getWorkspaceSettings(t.teamId)).toEqual({ cycle: 'normal' });
 
-    await t.click(ADMIN, { actionId: ACTIONS.homeCycle, selectedOption: 'downturn' }, { channel: t.slack.dmWith(ADMIN).id, ts: '1.000001' });
+    await t.click(
+      ADMIN,
+      { actionId: ACTIONS.homeCycle, selectedOption: 'downturn' },
+      { channel: t.slack.dmWith(ADMIN).id, ts: '1.000001' },
+    );
     await t.slack.waitFor(() => t.slack.callsTo('views.publish').length === 3);
     expect(await t.deps.state.getWorkspaceSettings(t.teamId)).toEqual({ cycle: 'downturn' });
   });

@@ -24,7 +24,15 @@ describe('manifest.json', () => {
 
   it('asks for least-privilege bot scopes, has the agent view with at most four prompts, and Socket Mode on', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
-      ['app_mentions:read', 'assistant:write', 'channels:read', 'chat:write', 'commands', 'groups:read', 'im:history'].sort(),
+      [
+        'app_mentions:read',
+        'assistant:write',
+        'channels:read',
+        'chat:write',
+        'commands',
+        'groups:read',
+        'im:history',
+      ].sort(),
     );
     expect(manifest.oauth_config.scopes.bot).not.toContain('chat:write.public');
     expect(manifest.oauth_config.scopes.bot).not.toContain('channels:history');

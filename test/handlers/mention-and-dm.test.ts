@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../handlers/ids.js';
 import { BOT_TOKEN, SIGNING_SECRET, startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
 
-const STRONG_EN = 'Client: Huaneng Power. AAA-rated state-owned utility, third project with us, wants a long-term framework and FX hedging.';
+const STRONG_EN =
+  'Client: Huaneng Power. AAA-rated state-owned utility, third project with us, wants a long-term framework and FX hedging.';
 const STRONG_ZH = '客户:华能电力。AAA评级的国有电力企业,与我行第三次合作,希望签订长期框架协议并做汇率避险。';
 
 let t: TestSlackApp;
@@ -86,7 +87,10 @@ describe('app_mention in a channel', () => {
 
 describe('DM conversation', () => {
   it('shows a loading status, asks a follow-up with quick replies, and classifies on "classify now"', async () => {
-    const first = await t.dm('URM', 'Mid-size manufacturer, compares three banks on price, wants approval within a week.');
+    const first = await t.dm(
+      'URM',
+      'Mid-size manufacturer, compares three banks on price, wants approval within a week.',
+    );
     const question = await t.slack.waitFor(() =>
       t.slack.thread(first.channel, first.ts).find((m) => blocksText(m.blocks).includes(ACTIONS.followUpYes)),
     );
@@ -119,7 +123,10 @@ describe('DM conversation', () => {
     const q1 = await t.slack.waitFor(() =>
       t.slack.thread(first.channel, first.ts).find((m) => blocksText(m.blocks).includes(ACTIONS.followUpYes)),
     );
-    const value = JSON.stringify({ k: `${t.teamId}:${first.channel}:${first.ts}`, q: 'Is the client behind on a payment?' });
+    const value = JSON.stringify({
+      k: `${t.teamId}:${first.channel}:${first.ts}`,
+      q: 'Is the client behind on a payment?',
+    });
     await t.click('URM', { actionId: ACTIONS.followUpNo, value }, { channel: first.channel, ts: q1.ts });
     await t.slack.waitFor(() => t.slack.workspace.findMessage(first.channel, q1.ts)?.text.includes('→ No'));
     await t.dm('URM', 'Still nothing to add.', first.ts);
@@ -131,10 +138,28 @@ describe('DM conversation', () => {
 
   it('ignores bot messages, edits and channel messages without a mention', async () => {
     const dm = t.slack.dmWith('URM').id;
-    await t.send({ type: 'message', channel_type: 'im', channel: dm, user: 'URM', text: 'x', ts: '1.000001', subtype: 'message_changed' });
+    await t.send({
+      type: 'message',
+      channel_type: 'im',
+      channel: dm,
+      user: 'URM',
+      text: 'x',
+      ts: '1.000001',
+      subtype: 'message_changed',
+    });
     await t.send({ type: 'message', channel_type: 'im', channel: dm, bot_id: 'BOTHER', text: 'x', ts: '1.000002' });
-    await t.send({ type: 'message', channel_type: 'channel', channel: 'CLOANS', user: 'URM', text: 'x', ts: '1.000003' });
-    const sentinel = await t.dm('URM', 'Client: Sentinel Co. AAA-rated state-owned utility, long-term framework, third project.');
+    await t.send({
+      type: 'message',
+      channel_type: 'channel',
+      channel: 'CLOANS',
+      user: 'URM',
+      text: 'x',
+      ts: '1.000003',
+    });
+    const sentinel = await t.dm(
+      'URM',
+      'Client: Sentinel Co. AAA-rated state-owned utility, long-term framework, third project.',
+    );
     await t.slack.waitFor(cardIn(sentinel.channel, sentinel.ts));
     expect(t.slack.callsTo('chat.postMessage').every((c) => c.body.thread_ts === sentinel.ts)).toBe(true);
   });
@@ -143,8 +168,15 @@ describe('DM conversation', () => {
 describe('request verification and secrets', () => {
   it('rejects a bad signature and a stale timestamp with 401', async () => {
     const { eventCallback } = await import('../fakes/slack-api.js');
-    const request = eventCallback({ type: 'app_mention', user: 'URM', channel: 'CLOANS', text: 'x', ts: '1.1' }, { teamId: t.teamId });
-    const forged = await t.slack.sendToApp(request, { url: t.url, signingSecret: SIGNING_SECRET, signature: 'v0=deadbeef' });
+    const request = eventCallback(
+      { type: 'app_mention', user: 'URM', channel: 'CLOANS', text: 'x', ts: '1.1' },
+      { teamId: t.teamId },
+    );
+    const forged = await t.slack.sendToApp(request, {
+      url: t.url,
+      signingSecret: SIGNING_SECRET,
+      signature: 'v0=deadbeef',
+    });
     expect(forged.status).toBe(401);
     const wrongSecret = await t.slack.sendToApp(request, { url: t.url, signingSecret: 'not-the-secret' });
     expect(wrongSecret.status).toBe(401);
@@ -159,7 +191,10 @@ describe('request verification and secrets', () => {
 
   it('answers url_verification and never logs tokens or the signing secret', async () => {
     const { urlVerification } = await import('../fakes/slack-api.js');
-    const answer = await t.slack.sendToApp(urlVerification('challenge-123'), { url: t.url, signingSecret: SIGNING_SECRET });
+    const answer = await t.slack.sendToApp(urlVerification('challenge-123'), {
+      url: t.url,
+      signingSecret: SIGNING_SECRET,
+    });
     expect(answer.body).toContain('challenge-123');
     const { ts } = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${STRONG_EN}`);
     await t.slack.waitFor(cardIn('CLOANS', ts));

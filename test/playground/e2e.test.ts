@@ -86,6 +86,13 @@ const answerInThread = async (text: string) => {
 };
 
 describe('playground end to end with the real app', () => {
+  it('offers the app suggested prompts in the empty DM', async () => {
+    // Opening the DM started an assistant thread; the app answered with setSuggestedPrompts.
+    const prompts = page.locator('#messages .suggested-prompt');
+    await prompts.first().waitFor();
+    expect(await prompts.allTextContents()).toContain('Classify a client');
+  });
+
   it('asks a follow-up about a vague client and classifies after the answers', async () => {
     await page.locator('#composer-input').fill('Acme Power wants a loan for a new plant.');
     await page.locator('#composer-input').press('Enter');
@@ -186,6 +193,21 @@ describe('playground end to end with the real app', () => {
     const card = page.locator('#messages .message.ephemeral', { hasText: 'Recommended actions' });
     await card.waitFor();
     expect(await card.locator('.only-you').textContent()).toBe('Only visible to you');
+  });
+
+  it('answers an @Quadrant mention in #team in the thread, for everyone in the channel', async () => {
+    await page
+      .locator('#composer-input')
+      .fill('@Quadrant Developer with a liquidity crunch, missed a payment, asking to restructure its loan.');
+    await page.locator('#composer-input').press('Enter');
+    const mention = page.locator('#messages .message', { hasText: '@Quadrant Developer with a liquidity crunch' });
+    await mention.locator('.mention', { hasText: '@Quadrant' }).waitFor();
+    await mention.locator('.replies').waitFor();
+    await mention.locator('.replies').click();
+    await thread()
+      .locator('.message.from-bot', { has: page.getByRole('button', { name: /^(Confirm|Classify now)$/ }) })
+      .first()
+      .waitFor();
   });
 
   it('shows the App Home with the decision just logged', async () => {

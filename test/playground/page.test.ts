@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type Playground, startPlayground } from '../../src/playground/index.js';
 import { launchChromium, watchErrors } from './browser.js';
-import { createTestApp, type Gate, gate, TEST_MANIFEST } from './test-app.js';
+import { createTestApp, type Gate, gate, LOADING_MESSAGES, TEST_MANIFEST } from './test-app.js';
 
 // The page in real Chromium against the playground and a small Bolt app of our own: Block Kit
 // rendering, escaping, modals, confirm dialogs, pickers, streams, status, visibility.
@@ -110,7 +110,9 @@ describe('playground page in Chromium', () => {
   it('shows the status line while the app works and the reply as it streams', async () => {
     await liWei.locator('#close-thread').click();
     await send(liWei, 'stream');
-    await liWei.locator('#messages .status-line', { hasText: 'Quadrant is thinking…' }).waitFor();
+    const status = liWei.locator('#messages .status-line', { hasText: 'Quadrant is thinking…' });
+    await status.waitFor();
+    expect(LOADING_MESSAGES).toContain(await status.locator('.loading-message').textContent());
     streamGates[0].open();
     const thread = liWei.locator('#thread-messages');
     const streaming = thread.locator('.message', { has: liWei.locator('.stream-cursor') });

@@ -120,6 +120,8 @@ describe('playground server', () => {
     expect(unknown.status).toBe(200);
     expect(unknown.body.ok).toBe(false);
     expect(unknown.body.error).toEqual({ en: '/nope is not a valid command.', zh: '/nope 不是有效的命令。' });
+    const typo = await act({ type: 'command', user: 'U0LIWEI', channel: team, command: '/中文 命令', text: '' });
+    expect(typo.body.code).toBe('unknown_command');
     const stranger = await act({ type: 'message', user: 'U0NOBODY', channel: team, text: 'hi' });
     expect(stranger.body.code).toBe('unknown_user');
     const foreign = await act({ type: 'message', user: 'U0ZHANGMIN', channel: dm, text: 'peek' });

@@ -26,6 +26,8 @@ export const gate = (): Gate => {
   return { wait, open };
 };
 
+export const LOADING_MESSAGES = ['Reading your notes…', 'Weighing the four types…'];
+
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 
 /** Every block and element type the playground page claims to render. */
@@ -127,6 +129,7 @@ export const createTestApp = (s: PlaygroundSlackSettings, options: Options = {})
       channel_id: message.channel,
       thread_ts: message.ts,
       status: 'is thinking…',
+      loading_messages: LOADING_MESSAGES,
     });
     if (message.text === 'sink') {
       await client.chat.postMessage({ ...thread, text: 'kitchen sink', blocks: KITCHEN_SINK_BLOCKS });

@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/messages.js';
-import { StoreError } from '../../src/store/ports.js';
 import { webClientOptions } from '../../src/slack/client-options.js';
-import { escapeSlack, safeText, truncate } from '../../src/slack/escape.js';
 import { describeError, failureKind, failureMessage, QuadrantSlackError } from '../../src/slack/errors.js';
+import { escapeSlack, safeText, truncate } from '../../src/slack/escape.js';
 import { createLogger, scrubSecrets } from '../../src/slack/logger.js';
+import { StoreError } from '../../src/store/ports.js';
 
 describe('escapeSlack / truncate', () => {
   it('escapes the three control characters and nothing else', () => {
-    expect(escapeSlack('<!channel> & <@U1> <https://x|y>')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt; &lt;https://x|y&gt;');
+    expect(escapeSlack('<!channel> & <@U1> <https://x|y>')).toBe(
+      '&lt;!channel&gt; &amp; &lt;@U1&gt; &lt;https://x|y&gt;',
+    );
     expect(escapeSlack('*bold* 中文')).toBe('*bold* 中文');
   });
 
@@ -31,7 +33,11 @@ describe('escapeSlack / truncate', () => {
 });
 
 describe('failure messages', () => {
-  const platform = (error: string) => Object.assign(new Error('An API error occurred'), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
+  const platform = (error: string) =>
+    Object.assign(new Error('An API error occurred'), {
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error },
+    });
 
   it.each([
     [platform('not_in_channel'), 'not_in_channel'],
@@ -57,7 +63,11 @@ describe('failure messages', () => {
     expect(describeError(error)).not.toMatch(/xoxb-123|xapp-1-A1/);
     const lines: string[] = [];
     const logger = createLogger('debug', (line) => lines.push(line));
-    logger.info('auth', { headers: { Authorization: 'Bearer xoxb-secret-1' } }, 'sig v0=0123456789abcdef0123456789abcdef');
+    logger.info(
+      'auth',
+      { headers: { Authorization: 'Bearer xoxb-secret-1' } },
+      'sig v0=0123456789abcdef0123456789abcdef',
+    );
     expect(lines.join()).not.toMatch(/xoxb-secret-1|0123456789abcdef0123/);
     expect(scrubSecrets('token=xoxp-99-aa')).toBe('token=xox?-***');
   });
@@ -74,7 +84,11 @@ describe('failure messages', () => {
 describe('Web API client options', () => {
   it('has a ~10 s timeout, bounded retries and waits out 429s', () => {
     const options = webClientOptions({ apiUrl: 'http://127.0.0.1:1/api/' });
-    expect(options).toMatchObject({ timeout: 10_000, rejectRateLimitedCalls: false, slackApiUrl: 'http://127.0.0.1:1/api/' });
+    expect(options).toMatchObject({
+      timeout: 10_000,
+      rejectRateLimitedCalls: false,
+      slackApiUrl: 'http://127.0.0.1:1/api/',
+    });
     expect(options.retryConfig?.retries).toBe(2);
     expect(webClientOptions({ apiUrl: undefined })).not.toHaveProperty('slackApiUrl');
   });

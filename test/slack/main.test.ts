@@ -85,13 +85,21 @@ describe('npm start (src/main.ts)', () => {
     const root = slack.postAsUser({ channel: 'CLOANS', user: 'URM', text: 'x' });
     const ack = await slack.sendToApp(
       eventCallback(
-        appMention({ user: 'URM', channel: 'CLOANS', text: `<@${slack.bot.userId}> Client: Huaneng Power. AAA-rated SOE, long-term framework.`, ts: root.ts }),
+        appMention({
+          user: 'URM',
+          channel: 'CLOANS',
+          text: `<@${slack.bot.userId}> Client: Huaneng Power. AAA-rated SOE, long-term framework.`,
+          ts: root.ts,
+        }),
         { teamId: slack.team.id },
       ),
       { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: secret },
     );
     expect(ack.status).toBe(200);
-    const reply = await slack.waitFor(() => slack.thread('CLOANS', root.ts).find((m) => m.blocks !== undefined), 10_000);
+    const reply = await slack.waitFor(
+      () => slack.thread('CLOANS', root.ts).find((m) => m.blocks !== undefined),
+      10_000,
+    );
     expect(JSON.stringify(reply.blocks)).toContain('Huaneng Power');
     // main.ts verified its token with auth.test, as in production.
     expect(slack.callsTo('auth.test').length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import type { CueEntry, Lexicon, LexiconEntry } from '../lexicon/types.js';
 import type { Segments } from './clauses.js';
 import { normalizeTerm } from './normalize.js';
+import { buildFlatTrie, stepTrie } from './trie.js';
 
 /** How far the second part of a gapped term (`工资…发不出`) may sit from the first, in normalized chars. */
 export const MAX_GAP = 30;
@@ -8,7 +9,6 @@ export const MAX_GAP = 30;
 type Piece = { text: string; prefix: boolean; leftBound: boolean; rightBound: boolean };
 type CompiledTerm = { head: Piece; tail: Piece | null };
 type Output = { term: CompiledTerm; entry: LexiconEntry | null; cue: CueEntry | null };
-type TrieNode = { next: Map<number, TrieNode>; outputs: Output[] };
 
 /** A lexicon entry or cue found in the normalized text. `gapStart === gapEnd` when the term has no gap. */
 export type TermMatch = {
@@ -82,38 +82,22 @@ const findTail = (text: string, tail: Piece, from: number, limit: number): { sta
   return null;
 };
 
-const addTerm = (root: TrieNode, term: CompiledTerm, output: Output) => {
-  let node = root;
-  for (let i = 0; i < term.head.text.length; i++) {
-    const code = term.head.text.charCodeAt(i);
-    let child = node.next.get(code);
-    if (child === undefined) {
-      child = { next: new Map(), outputs: [] };
-      node.next.set(code, child);
-    }
-    node = child;
-  }
-  node.outputs.push(output);
-};
-
 /** Compiles every term of `lexicon` once; throws on malformed terms so a bad lexicon fails at start. */
 export const compileMatcher = (lexicon: Lexicon): TermMatcher => {
-  const root: TrieNode = { next: new Map(), outputs: [] };
-  // First step through a flat table: most positions stop here, so it must be cheap.
-  const firstStep: Array<TrieNode | undefined> = [];
+  const words: Array<{ word: string; payload: Output }> = [];
   for (const entry of lexicon.entries) {
     for (const raw of entry.terms) {
       const term = compileTerm(raw, entry.id);
-      addTerm(root, term, { term, entry, cue: null });
+      words.push({ word: term.head.text, payload: { term, entry, cue: null } });
     }
   }
   for (const cue of lexicon.cues) {
     for (const raw of cue.terms) {
       const term = compileTerm(raw, cue.id);
-      addTerm(root, term, { term, entry: null, cue });
+      words.push({ word: term.head.text, payload: { term, entry: null, cue } });
     }
   }
-  for (const [code, node] of root.next) firstStep[code] = node;
+  const trie = buildFlatTrie(words);
   return {
     scan(text, segments) {
       const matches: TermMatch[] = [];
@@ -121,9 +105,12 @@ export const compileMatcher = (lexicon: Lexicon): TermMatcher => {
         const code = text.charCodeAt(i);
         // Inside an ASCII word no term can start: ASCII terms need a word start, CJK terms a CJK char.
         if (isWordCode(code) && i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
-        let node: TrieNode | undefined = firstStep[code];
-        for (let j = i; node !== undefined; ) {
-          for (const output of node.outputs) {
+        let node = trie.first[code] ?? -1;
+        for (let j = i; node !== -1; ) {
+          const outputs = trie.outputs[node] ?? [];
+          for (let k = 0; k < outputs.length; k++) {
+            const output = outputs[k];
+            if (output === undefined) continue;
             const headEnd = pieceEnd(text, output.term.head, i);
             if (headEnd === -1) continue;
             const tail = output.term.tail;
@@ -151,7 +138,7 @@ export const compileMatcher = (lexicon: Lexicon): TermMatcher => {
             });
           }
           j++;
-          node = j < text.length ? node.next.get(text.charCodeAt(j)) : undefined;
+          node = j < text.length ? stepTrie(trie, node, text.charCodeAt(j)) : -1;
         }
       }
       return matches;

@@ -5,8 +5,8 @@ import { type CueMatch, type EntryMatch, lastAtOrBefore } from './select.js';
 /** How much each modifier scales a signal's weight. */
 export const MODIFIER_FACTORS = {
   contrastDiscount: 0.5,
-  mainClauseBoost: 1.25,
-  recencyBoost: 1.25,
+  /** The main clause after "但/but", or what follows "最近/now". */
+  boost: 1.25,
   pastDiscount: 0.5,
   hedge: 0.7,
   resolvedDistress: 0.3,
@@ -27,23 +27,30 @@ const LOOK_BEHIND = 60;
 const LOOK_AHEAD = 40;
 const NEGATION_STOPPERS: ReadonlySet<CueKind> = new Set(['breaker', 'adversative', 'concessive']);
 
-/** Interval marks as a difference array: O(1) per region, one prefix-sum pass (`settle`) at the end. */
-type Marks = Int32Array;
+/**
+ * Interval marks as a difference array: O(1) per region, one prefix-sum pass at the end. Allocated
+ * only when a cue of that kind exists, since most notes use few kinds.
+ */
+type Marks = { diff: Int32Array | null; length: number };
+
+const newMarks = (length: number): Marks => ({ diff: null, length });
 
 const mark = (marks: Marks, from: number, to: number) => {
   if (to <= from) return;
-  const length = marks.length - 1;
+  marks.diff ??= new Int32Array(marks.length + 1);
   const a = Math.max(0, from);
-  const b = Math.min(length, to);
-  marks[a] = (marks[a] ?? 0) + 1;
-  marks[b] = (marks[b] ?? 0) - 1;
+  const b = Math.min(marks.length, to);
+  marks.diff[a] = (marks.diff[a] ?? 0) + 1;
+  marks.diff[b] = (marks.diff[b] ?? 0) - 1;
 };
 
 const settle = (marks: Marks) => {
-  for (let i = 1; i < marks.length; i++) marks[i] = (marks[i] ?? 0) + (marks[i - 1] ?? 0);
+  const diff = marks.diff;
+  if (diff === null) return;
+  for (let i = 1; i < diff.length; i++) diff[i] = (diff[i] ?? 0) + (diff[i - 1] ?? 0);
 };
 
-const marked = (marks: Marks, i: number) => (marks[i] ?? 0) > 0;
+const marked = (marks: Marks, i: number) => marks.diff !== null && (marks.diff[i] ?? 0) > 0;
 
 const clauseIndex = (segments: Segments, at: number) => segments.clauseOf[at] ?? segments.clauseStart.length - 1;
 
@@ -66,11 +73,11 @@ const adversativeTarget = (text: string, segments: Segments, cue: CueMatch): [nu
 };
 
 const buildRegions = (text: string, segments: Segments, cues: readonly CueMatch[]) => {
-  const discount: Marks = new Int32Array(text.length + 1);
-  const boost: Marks = new Int32Array(text.length + 1);
-  const past: Marks = new Int32Array(text.length + 1);
-  const hedge: Marks = new Int32Array(text.length + 1);
-  const resolved: Marks = new Int32Array(text.length + 1);
+  const discount = newMarks(text.length);
+  const boost = newMarks(text.length);
+  const past = newMarks(text.length);
+  const hedge = newMarks(text.length);
+  const resolved = newMarks(text.length);
   // Next adversative at or after each cue, so a concessive finds its "但" in O(1).
   const nextAdversative: Array<CueMatch | null> = new Array(cues.length).fill(null);
   for (let i = cues.length - 1, next: CueMatch | null = null; i >= 0; i--) {
@@ -183,7 +190,7 @@ export const applyScopes = (
     let factor = 1;
     if (marked(regions.discount, at)) factor *= MODIFIER_FACTORS.contrastDiscount;
     if (marked(regions.past, at)) factor *= MODIFIER_FACTORS.pastDiscount;
-    if (marked(regions.boost, at)) factor *= MODIFIER_FACTORS.mainClauseBoost;
+    if (marked(regions.boost, at)) factor *= MODIFIER_FACTORS.boost;
     if (marked(regions.hedge, at)) factor *= MODIFIER_FACTORS.hedge;
     if (marked(regions.resolved, at) && match.entry.category === 'distress')
       factor *= MODIFIER_FACTORS.resolvedDistress;

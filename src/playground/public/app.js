@@ -143,7 +143,8 @@ const renderMessage = (message, { inThread }) => {
     cursor.textContent = '▍';
     body.append(cursor);
   }
-  if (message.edited) {
+  // Slack marks edits by people; an app updating its own message (a card after Confirm) is not marked.
+  if (message.edited && !message.isBot) {
     const edited = document.createElement('span');
     edited.className = 'edited';
     edited.textContent = '(edited)';
@@ -196,15 +197,34 @@ const messageMenu = (message, shortcuts) => {
   return wrap;
 };
 
+// Slack shows "<App> <status>" and rotates the loading messages beside it while the app works.
 const statusLine = (status) => {
   const line = document.createElement('div');
   line.className = 'status-line';
-  line.textContent = `${page.snapshot?.bot.name ?? 'Quadrant'} ${status}`;
+  const text = document.createElement('span');
+  text.textContent = `${page.snapshot?.bot.name ?? 'Quadrant'} ${status.status}`;
+  line.append(text);
+  if (status.loadingMessages.length > 0) {
+    const loading = document.createElement('span');
+    loading.className = 'loading-message';
+    const index = Math.floor(Date.now() / LOADING_ROTATE_MS) % status.loadingMessages.length;
+    loading.textContent = status.loadingMessages[index];
+    loading.dataset.messages = JSON.stringify(status.loadingMessages);
+    line.append(' ', loading);
+  }
   return line;
 };
 
+const LOADING_ROTATE_MS = 1500;
+setInterval(() => {
+  for (const node of document.querySelectorAll('.loading-message')) {
+    const messages = JSON.parse(node.dataset.messages ?? '[]');
+    if (messages.length > 0) node.textContent = messages[Math.floor(Date.now() / LOADING_ROTATE_MS) % messages.length];
+  }
+}, LOADING_ROTATE_MS);
+
 const statusOf = (channel, threadTs) =>
-  page.snapshot?.statuses.find((s) => s.channel === channel && s.threadTs === threadTs && s.status)?.status;
+  page.snapshot?.statuses.find((s) => s.channel === channel && s.threadTs === threadTs && s.status);
 
 const repliesOf = (parent) =>
   (page.snapshot?.messages ?? []).filter(
@@ -250,15 +270,30 @@ const renderConversation = () => {
     ui.messages.replaceChildren(
       ...(roots.length > 0
         ? roots.map((m) => renderMessage(m, { inThread: false }))
-        : [
-            emptyNote(
-              page.view === 'dm'
-                ? 'Describe a client to Quadrant, or type / for commands.'
-                : 'Share a card here from the DM.',
-            ),
-          ]),
+        : page.view === 'dm'
+          ? [
+              emptyNote('Describe a client to Quadrant, or type / for commands.'),
+              suggestedPrompts(snap.suggestedPrompts),
+            ]
+          : [emptyNote('Share a card here from the DM.')]),
     );
   });
+};
+
+// The prompts the app suggested when the assistant thread started; a click sends one.
+const suggestedPrompts = (prompts) => {
+  const row = document.createElement('div');
+  row.className = 'suggested-prompts';
+  for (const prompt of prompts ?? []) {
+    const chip = document.createElement('button');
+    chip.type = 'button';
+    chip.className = 'suggested-prompt';
+    chip.textContent = prompt.title;
+    chip.title = prompt.message;
+    chip.addEventListener('click', () => void send(prompt.message));
+    row.append(chip);
+  }
+  return row;
 };
 
 const emptyNote = (text) => {
@@ -462,6 +497,7 @@ const openThread = (channel, ts) => {
 const switchView = (view) => {
   page.view = view;
   if (view === 'home') void act({ type: 'home_opened' });
+  if (view === 'dm') void act({ type: 'dm_opened' });
   if (page.openThread && page.openThread.channel !== currentChannel()) page.openThread = null;
   render();
 };
@@ -474,6 +510,7 @@ const chooseUser = (userId) => {
   page.seenReplies.clear();
   localStorage.setItem('quadrant-playground-user', userId);
   connect();
+  if (page.view === 'dm') void act({ type: 'dm_opened' });
 };
 
 // ---- composing ----
@@ -483,9 +520,8 @@ const send = async (text, threadTs) => {
   if (!trimmed) return;
   const channel = currentChannel();
   if (trimmed.startsWith('/')) {
-    const [command = '', ...rest] = trimmed.split(/\s+/);
+    const command = trimmed.split(/\s+/)[0] ?? '';
     const argText = trimmed.slice(command.length).trim();
-    void rest;
     await act({ type: 'command', channel, command, text: argText, ...(threadTs ? { threadTs } : {}) });
   } else {
     await act({ type: 'message', channel, text: trimmed, ...(threadTs ? { threadTs } : {}) });
