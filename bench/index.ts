@@ -8,6 +8,7 @@ const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   llm: () => import('./llm.js'),
   store: () => import('./store.js'),
   playground: () => import('./playground.js'),
+  slack: () => import('./slack.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -60,7 +60,6 @@ describe('app_mention in a channel', () => {
   it('never replies twice to a replayed event, even with Slack retry headers', async () => {
     const { ts } = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${STRONG_EN}`);
     await t.slack.waitFor(cardIn('CLOANS', ts));
-    const firstEventId = t.slack.calls.length;
     const event = {
       type: 'app_mention',
       user: 'URM',
@@ -81,7 +80,6 @@ describe('app_mention in a channel', () => {
     const other = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${STRONG_ZH}`);
     await t.slack.waitFor(cardIn('CLOANS', other.ts));
     expect(t.slack.callsTo('chat.update').length).toBe(updatesBefore + 1);
-    expect(firstEventId).toBeGreaterThan(0);
   });
 });
 
