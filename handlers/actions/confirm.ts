@@ -30,7 +30,7 @@ export const makeConfirmAction =
         visibility: await visibilityOf(client, target.channel ?? null),
         idempotencyKey: `confirm:${teamId}:${ref.cardId}`,
       });
-      await showCard(client, target, buildClassificationCard(card, deps.playbook, { interactive: false }));
+      await showCard(client, target, buildClassificationCard(card, deps.playbook, { interactive: true }));
     } catch (error) {
       const text = reportFailure(deps.logger, 'confirm', error, lang, target.channel);
       await notifyUser(client, body.user.id, text, target).catch(() => undefined);

@@ -12,7 +12,7 @@ const SHOWN_SIGNALS = 5;
 const SPAN_CHARS = 120;
 
 export type CardOptions = {
-  /** Show the buttons (not on a shared copy or once a decision is logged). */
+  /** Show the buttons (not on a shared copy); once a decision is logged, only Share and Full playbook. */
   interactive: boolean;
   /** The user who shared the card to a channel. */
   sharedBy?: string;
@@ -89,6 +89,19 @@ const buttons = (card: CardView, playbook: Playbook): Block => {
   };
 };
 
+const afterDecisionButtons = (card: CardView): Block => {
+  const m = messages(card.lang);
+  const ref = encodeCardRef({ threadKey: card.threadKey, cardId: card.id });
+  return {
+    type: 'actions',
+    block_id: ref,
+    elements: [
+      button(m.share, ACTIONS.share, ref),
+      button(m.fullPlaybook, ACTIONS.fullPlaybook, JSON.stringify({ t: card.type, l: card.lang })),
+    ],
+  };
+};
+
 /**
  * The classification card, used by every surface (threads, /classify, the shortcut, shares):
  * client, type with its bilingual name and emoji, confidence, secondary type, quoted evidence,
@@ -121,7 +134,8 @@ export const buildClassificationCard = (card: CardView, playbook: Playbook, opti
   blocks.push(context(footerText(card)));
   const decided = decisionText(card, playbook);
   if (decided) blocks.push(section(decided));
-  else if (options.interactive) blocks.push(buttons(card, playbook));
+  // A decided card can still be shared and looked up, but not decided again.
+  if (options.interactive) blocks.push(decided ? afterDecisionButtons(card) : buttons(card, playbook));
   if (options.sharedBy) blocks.push(context(m.sharedBy(options.sharedBy)));
   const text = `${type.short[card.lang]} · ${truncate(escapeSlack(client), 100)} · ${Math.round(card.confidence * 100)}%`;
   return { text, blocks };

@@ -55,7 +55,7 @@ export const makeChangeTypeSubmission =
       if (meta.channel) target.channel = meta.channel;
       if (meta.messageTs) target.messageTs = meta.messageTs;
       if (meta.responseUrl) target.responseUrl = meta.responseUrl;
-      await showCard(client, target, buildClassificationCard(decided, deps.playbook, { interactive: false }));
+      await showCard(client, target, buildClassificationCard(decided, deps.playbook, { interactive: true }));
     } catch (error) {
       const text = reportFailure(deps.logger, 'change type submission', error, lang, meta?.channel);
       await notifyUser(client, body.user.id, text, meta?.channel ? { channel: meta.channel } : undefined).catch(
