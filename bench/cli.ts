@@ -38,6 +38,8 @@ export const run = async () => {
   const code = await runCli(['classify', '--jsonl'], { stdin, stdout, stderr: new PassThrough(), env: {} });
   const seconds = (performance.now() - started) / 1000;
   const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`classify --jsonl: ${lines} lines in ${seconds.toFixed(2)} s (${Math.round(lines / seconds)} lines/s), exit ${code}`);
+  console.log(
+    `classify --jsonl: ${lines} lines in ${seconds.toFixed(2)} s (${Math.round(lines / seconds)} lines/s), exit ${code}`,
+  );
   console.log(`  RSS every 10,000 lines: ${rssAt.map(mb).join(', ')} (peak ${mb(peakRss)})`);
 };
