@@ -9,6 +9,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { PlaybookError } from './domain/playbook.js';
 import { redact } from './domain/redact.js';
 import { createClassifier } from './llm/classifier.js';
+import { describeLlmSetup } from './llm/notices.js';
 import type { Classifier } from './llm/port.js';
 import { loadPlaybook } from './playbook-file.js';
 import { startPlayground } from './playground/index.js';
@@ -24,7 +25,7 @@ const exitWith = (message: string): never => {
 
 const readConfig = (): Config => {
   try {
-    return loadConfig(process.env);
+    return loadConfig();
   } catch (error) {
     return exitWith(error instanceof ConfigError ? error.message : describeError(error));
   }
@@ -103,7 +104,19 @@ const start = async (): Promise<void> => {
         : `Quadrant is listening on :${port}/slack/events (store: ${store.describe()})`,
     );
   }
+  logger.info(describeLlmSetup(config.llm).en);
   closers.push(() => store.close());
+
+  // Retention: conversation state older than QUADRANT_RETENTION_DAYS goes; decisions never do.
+  const purgeStaleState = () =>
+    store.state
+      .purgeStale(new Date(Date.now() - config.store.retentionDays * 86_400_000))
+      .then((removed) => removed > 0 && logger.info(`purged ${removed} stale conversation threads`))
+      .catch((error: unknown) => logger.warn(`state purge failed: ${describeError(error)}`));
+  void purgeStaleState();
+  const purgeTimer = setInterval(purgeStaleState, 6 * 3_600_000);
+  purgeTimer.unref();
+  closers.unshift(async () => clearInterval(purgeTimer));
 
   let stopping = false;
   const stop = async () => {

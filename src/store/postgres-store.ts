@@ -1,21 +1,17 @@
 import pg from 'pg';
 import { normalizeClientId } from '../domain/client-id.js';
 import type { BackendOptions, StoreHandle } from './backend.js';
-import {
-  assertAdmin,
-  assertKey,
-  DEFAULT_USER_SETTINGS,
-  DEFAULT_WORKSPACE_SETTINGS,
-  describeUrl,
-  guarded,
-  redactThread,
-} from './backend.js';
+import { assertAdmin, assertKey, describeUrl, guarded } from './backend.js';
 import { decisionFromRow, prepareDecision } from './decision-input.js';
 import { createIdGenerator } from './ids.js';
-import type { Decision, DecisionLog, PurgeRecord, StateStore, ThreadState, Viewer } from './ports.js';
+import { postgresKeyvAdapter } from './keyv-adapters.js';
+import { KEYV_TABLE, keyvTableDdl, openKeyvState, THREAD_ROW_PREFIX } from './keyv-state.js';
+import type { Decision, DecisionLog, PurgeRecord, Viewer } from './ports.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
 
 /**
+ * keyv's table is created here too, under the schema lock: @keyv/postgres creates it only once, at
+ * construction, so with a server down at start it would never exist; here every call retries it.
  * `client_seq` orders a client's history: it is taken under a row lock on quadrant_clients, so it
  * is the commit order per client (a BIGSERIAL alone is not: sequences are handed out before commit).
  */
@@ -38,10 +34,8 @@ CREATE TABLE IF NOT EXISTS quadrant_decisions (
 CREATE INDEX IF NOT EXISTS quadrant_decisions_by_created ON quadrant_decisions (created_at);
 CREATE TABLE IF NOT EXISTS quadrant_clients (client_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, last_id TEXT);
 CREATE TABLE IF NOT EXISTS quadrant_purges (id TEXT PRIMARY KEY, by_user TEXT NOT NULL, before TEXT NOT NULL, removed INTEGER NOT NULL, at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS quadrant_threads (key TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at BIGINT NOT NULL, expires_at BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS quadrant_threads_by_updated ON quadrant_threads (updated_at);
 CREATE TABLE IF NOT EXISTS quadrant_dedupe (key TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS quadrant_settings (scope TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, key));
+${keyvTableDdl(`public.${KEYV_TABLE}`)};
 `;
 
 /** Serializes schema creation across processes: concurrent CREATE IF NOT EXISTS can still collide. */
@@ -251,73 +245,47 @@ export const openPostgresStore = async (url: string, options: BackendOptions): P
     close: async () => undefined,
   };
 
-  const readSetting = <T>(scope: string, id: string, fallback: T) =>
-    run(`get ${scope} settings`, async () => {
-      assertKey(id, `${scope} settings`);
-      const [row] = await query<{ body: string }>('SELECT body FROM quadrant_settings WHERE scope = $1 AND key = $2', [
-        scope,
-        id,
-      ]);
-      return row === undefined ? fallback : { ...fallback, ...(JSON.parse(row.body) as Partial<T>) };
-    });
-  const writeSetting = (scope: string, id: string, value: unknown) =>
-    run(`set ${scope} settings`, async () => {
-      assertKey(id, `${scope} settings`);
-      await query(
-        `INSERT INTO quadrant_settings (scope, key, body) VALUES ($1, $2, $3)
-         ON CONFLICT (scope, key) DO UPDATE SET body = EXCLUDED.body`,
-        [scope, id, JSON.stringify(value)],
+  // Threads and settings go through keyv (@keyv/postgres over this pool); dedupe claims and
+  // retention stay native: keyv has no atomic set-if-absent and no complete listing.
+  const keyvState = openKeyvState({
+    logger,
+    redact: options.redact,
+    stateTtlMs: options.stateTtlMs,
+    now,
+    adapter: () => postgresKeyvAdapter(pool),
+    useKeyPrefix: true,
+    run,
+    claimOnce: async (dedupeKey) => {
+      assertKey(dedupeKey, 'dedupe');
+      const at = now().getTime();
+      const rows = await query(
+        `INSERT INTO quadrant_dedupe (key, expires_at) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE quadrant_dedupe.expires_at <= $3
+         RETURNING key`,
+        [dedupeKey, at + options.dedupeTtlMs, at],
       );
-    });
+      return rows.length === 1;
+    },
+    purgeStale: async (olderThan) => {
+      // One native DELETE on keyv's rows: saved before the cutoff (store clock) or past keyv's
+      // own expiry (wall clock, as keyv writes it). Atomic per row, so a thread saved meanwhile stays.
+      const deleted = await pool.query(
+        `DELETE FROM public.${KEYV_TABLE} WHERE left(key, $1) = $2
+           AND (((value::jsonb -> 'value' ->> 'savedAt')::bigint < $3) OR ((value::jsonb ->> 'expires')::bigint <= $4))`,
+        [THREAD_ROW_PREFIX.length, THREAD_ROW_PREFIX, olderThan.getTime(), Date.now()],
+      );
+      await pool.query('DELETE FROM quadrant_dedupe WHERE expires_at <= $1', [now().getTime()]);
+      return deleted.rowCount ?? 0;
+    },
+  });
 
-  const state: StateStore = {
-    getThread: (threadKey) =>
-      run('getThread', async () => {
-        assertKey(threadKey, 'thread');
-        const [row] = await query<{ body: string }>(
-          'SELECT body FROM quadrant_threads WHERE key = $1 AND expires_at > $2',
-          [threadKey, now().getTime()],
-        );
-        return row === undefined ? undefined : (JSON.parse(row.body) as ThreadState);
-      }),
-    setThread: (threadKey, thread) =>
-      run('setThread', async () => {
-        assertKey(threadKey, 'thread');
-        const at = now().getTime();
-        await query(
-          `INSERT INTO quadrant_threads (key, body, updated_at, expires_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at`,
-          [threadKey, JSON.stringify(redactThread(thread, options.redact)), at, at + options.stateTtlMs],
-        );
-      }),
-    claimOnce: (dedupeKey) =>
-      run('claimOnce', async () => {
-        assertKey(dedupeKey, 'dedupe');
-        const at = now().getTime();
-        const rows = await query(
-          `INSERT INTO quadrant_dedupe (key, expires_at) VALUES ($1, $2)
-           ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE quadrant_dedupe.expires_at <= $3
-           RETURNING key`,
-          [dedupeKey, at + options.dedupeTtlMs, at],
-        );
-        return rows.length === 1;
-      }),
-    getUserSettings: (userId) => readSetting('user', userId, DEFAULT_USER_SETTINGS),
-    setUserSettings: (userId, settings) => writeSetting('user', userId, settings),
-    getWorkspaceSettings: (teamId) => readSetting('workspace', teamId, DEFAULT_WORKSPACE_SETTINGS),
-    setWorkspaceSettings: (teamId, settings) => writeSetting('workspace', teamId, settings),
-    purgeStale: (olderThan) =>
-      run('purgeStale', async () => {
-        const at = now().getTime();
-        const deleted = await pool.query('DELETE FROM quadrant_threads WHERE updated_at < $1 OR expires_at <= $2', [
-          olderThan.getTime(),
-          at,
-        ]);
-        await pool.query('DELETE FROM quadrant_dedupe WHERE expires_at <= $1', [at]);
-        return deleted.rowCount ?? 0;
-      }),
-    close: async () => undefined,
+  return {
+    decisions,
+    state: keyvState.state,
+    describe: () => `postgres ${where}`,
+    close: async () => {
+      await keyvState.disconnect();
+      await pool.end();
+    },
   };
-
-  return { decisions, state, describe: () => `postgres ${where}`, close: () => pool.end() };
 };

@@ -1,18 +1,12 @@
 import { createClient } from '@redis/client';
 import { normalizeClientId } from '../domain/client-id.js';
 import type { BackendOptions, StoreHandle } from './backend.js';
-import {
-  assertAdmin,
-  assertKey,
-  DEFAULT_USER_SETTINGS,
-  DEFAULT_WORKSPACE_SETTINGS,
-  describeUrl,
-  guarded,
-  redactThread,
-} from './backend.js';
+import { assertAdmin, assertKey, describeUrl, guarded } from './backend.js';
 import { decisionFromRow, prepareDecision } from './decision-input.js';
 import { createIdGenerator } from './ids.js';
-import type { Decision, DecisionLog, PurgeRecord, StateStore, ThreadState, Viewer } from './ports.js';
+import { redisKeyvAdapter } from './keyv-adapters.js';
+import { openKeyvState } from './keyv-state.js';
+import type { Decision, DecisionLog, PurgeRecord, Viewer } from './ports.js';
 import { APPEND_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
 
@@ -140,72 +134,42 @@ export const openRedisStore = async (url: string, options: BackendOptions): Prom
     close: async () => undefined,
   };
 
-  const state: StateStore = {
-    getThread: (threadKey) =>
-      guarded(logger, 'getThread', async () => {
-        assertKey(threadKey, 'thread');
-        const body = await client.get(key('thread', threadKey));
-        return body === null ? undefined : (JSON.parse(body) as ThreadState);
-      }),
-    setThread: (threadKey, thread) =>
-      guarded(logger, 'setThread', async () => {
-        assertKey(threadKey, 'thread');
-        // The sorted set by update time lets purgeStale find old threads without SCAN.
-        await client
-          .multi()
-          .set(key('thread', threadKey), JSON.stringify(redactThread(thread, options.redact)), {
-            PX: options.stateTtlMs,
-          })
-          .zAdd(key('threads'), { score: now().getTime(), value: threadKey })
-          .exec();
-      }),
-    claimOnce: (dedupeKey) =>
-      guarded(logger, 'claimOnce', async () => {
-        assertKey(dedupeKey, 'dedupe');
-        const reply = await client.set(key('dedupe', dedupeKey), '1', { NX: true, PX: options.dedupeTtlMs });
-        return reply === 'OK';
-      }),
-    getUserSettings: (userId) =>
-      guarded(logger, 'get user settings', async () => {
-        assertKey(userId, 'user settings');
-        const body = await client.get(key('settings', 'user', userId));
-        return body === null ? DEFAULT_USER_SETTINGS : { ...DEFAULT_USER_SETTINGS, ...JSON.parse(body) };
-      }),
-    setUserSettings: (userId, settings) =>
-      guarded(logger, 'set user settings', async () => {
-        assertKey(userId, 'user settings');
-        await client.set(key('settings', 'user', userId), JSON.stringify(settings));
-      }),
-    getWorkspaceSettings: (teamId) =>
-      guarded(logger, 'get workspace settings', async () => {
-        assertKey(teamId, 'workspace settings');
-        const body = await client.get(key('settings', 'workspace', teamId));
-        return body === null ? DEFAULT_WORKSPACE_SETTINGS : { ...DEFAULT_WORKSPACE_SETTINGS, ...JSON.parse(body) };
-      }),
-    setWorkspaceSettings: (teamId, settings) =>
-      guarded(logger, 'set workspace settings', async () => {
-        assertKey(teamId, 'workspace settings');
-        await client.set(key('settings', 'workspace', teamId), JSON.stringify(settings));
-      }),
-    purgeStale: (olderThan) =>
-      guarded(logger, 'purgeStale', async () => {
-        const stale = await client.zRangeByScore(key('threads'), '-inf', `(${olderThan.getTime()}`);
-        if (stale.length === 0) return 0;
-        const multi = client.multi();
-        for (const threadKey of stale) multi.del(key('thread', threadKey));
-        multi.zRem(key('threads'), stale);
-        const replies = (await multi.exec()) as unknown as number[];
-        // Threads that had already expired by TTL count as nothing removed.
-        return replies.slice(0, stale.length).reduce((sum, n) => sum + Number(n), 0);
-      }),
-    close: async () => undefined,
-  };
+  // Threads and settings go through keyv (@keyv/redis on this client, keys `quadrant-thread::…`);
+  // dedupe claims stay native (SET NX PX is atomic, keyv has no set-if-absent), and so does the
+  // index of threads by save time that purgeStale reads instead of SCANning every key.
+  const keyvState = openKeyvState({
+    logger,
+    redact: options.redact,
+    stateTtlMs: options.stateTtlMs,
+    now,
+    adapter: () => redisKeyvAdapter(client),
+    useKeyPrefix: false,
+    run: (operation, call) => guarded(logger, operation, call),
+    afterSetThread: async (threadKey, savedAt) => {
+      await client.zAdd(key('threads'), { score: savedAt, value: threadKey });
+    },
+    claimOnce: async (dedupeKey) => {
+      assertKey(dedupeKey, 'dedupe');
+      const reply = await client.set(key('dedupe', dedupeKey), '1', { NX: true, PX: options.dedupeTtlMs });
+      return reply === 'OK';
+    },
+    purgeStale: async (olderThan, threads) => {
+      const stale = await client.zRangeByScore(key('threads'), '-inf', `(${olderThan.getTime()}`);
+      let removed = 0;
+      // Threads that had already expired by TTL count as nothing removed.
+      for (const threadKey of stale) if (await threads.delete(threadKey)) removed += 1;
+      if (stale.length > 0) await client.zRem(key('threads'), stale);
+      return removed;
+    },
+  });
 
   return {
     decisions,
-    state,
+    state: keyvState.state,
     describe: () => `redis ${where}`,
     close: async () => {
+      // The adapters share the client: they are done before it is destroyed.
+      await keyvState.disconnect();
       client.destroy();
       await connected;
     },

@@ -2,17 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { normalizeClientId } from '../domain/client-id.js';
 import type { BackendOptions, StoreHandle } from './backend.js';
-import {
-  assertAdmin,
-  assertKey,
-  DEFAULT_USER_SETTINGS,
-  DEFAULT_WORKSPACE_SETTINGS,
-  guarded,
-  redactThread,
-} from './backend.js';
+import { assertAdmin, assertKey, guarded } from './backend.js';
 import { decisionFromRow, prepareDecision } from './decision-input.js';
 import { createIdGenerator } from './ids.js';
-import type { Decision, DecisionFilter, DecisionLog, PurgeRecord, StateStore, ThreadState, Viewer } from './ports.js';
+import { sqliteKeyvAdapter } from './keyv-adapters.js';
+import { KEYV_TABLE, keyvTableDdl, openKeyvState, THREAD_ROW_PREFIX } from './keyv-state.js';
+import type { Decision, DecisionFilter, DecisionLog, PurgeRecord, Viewer } from './ports.js';
 import { openSqlite, type SqliteConnection } from './sqlite-connection.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
 
@@ -38,10 +33,8 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE INDEX IF NOT EXISTS decisions_by_client ON decisions (client_id, seq);
 CREATE INDEX IF NOT EXISTS decisions_by_created ON decisions (created_at);
 CREATE TABLE IF NOT EXISTS purges (id TEXT PRIMARY KEY, by_user TEXT NOT NULL, before TEXT NOT NULL, removed INTEGER NOT NULL, at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS threads (key TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS threads_by_updated ON threads (updated_at);
 CREATE TABLE IF NOT EXISTS dedupe (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS settings (scope TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, key));
+${keyvTableDdl(KEYV_TABLE)};
 `;
 
 type Row = { body: string; supersedes: string | null; seq: number };
@@ -194,87 +187,59 @@ export const openSqliteStore = async (url: string, options: BackendOptions): Pro
     close: async () => undefined,
   };
 
-  const state: StateStore = {
-    getThread: (key) =>
-      guarded(logger, 'getThread', async () => {
-        assertKey(key, 'thread');
-        const row = await db.get<{ body: string }>('SELECT body FROM threads WHERE key = ? AND expires_at > ?', [
-          key,
-          now().getTime(),
-        ]);
-        return row === undefined ? undefined : (JSON.parse(row.body) as ThreadState);
-      }),
-    setThread: (key, thread) =>
-      guarded(logger, 'setThread', async () => {
-        assertKey(key, 'thread');
-        const at = now().getTime();
-        await db.run(
-          `INSERT INTO threads (key, body, updated_at, expires_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
-          [key, JSON.stringify(redactThread(thread, options.redact)), at, at + options.stateTtlMs],
-        );
-      }),
-    claimOnce: (key) =>
-      guarded(logger, 'claimOnce', async () => {
-        assertKey(key, 'dedupe');
-        const at = now().getTime();
-        // Inserts, or takes over an expired claim; a live claim is left alone (changes = 0).
-        const { changes } = await db.run(
-          `INSERT INTO dedupe (key, expires_at) VALUES (?, ?)
-           ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE dedupe.expires_at <= ?`,
-          [key, at + options.dedupeTtlMs, at],
-        );
-        return changes === 1;
-      }),
-    getUserSettings: (userId) => readSetting(db, logger, 'user', userId, DEFAULT_USER_SETTINGS),
-    setUserSettings: (userId, settings) => writeSetting(db, logger, 'user', userId, settings),
-    getWorkspaceSettings: (teamId) => readSetting(db, logger, 'workspace', teamId, DEFAULT_WORKSPACE_SETTINGS),
-    setWorkspaceSettings: (teamId, settings) => writeSetting(db, logger, 'workspace', teamId, settings),
-    purgeStale: (olderThan) =>
-      guarded(logger, 'purgeStale', async () => {
-        const at = now().getTime();
-        const { changes } = await db.run('DELETE FROM threads WHERE updated_at < ? OR expires_at <= ?', [
-          olderThan.getTime(),
-          at,
-        ]);
-        await db.run('DELETE FROM dedupe WHERE expires_at <= ?', [at]);
-        return changes;
-      }),
-    close: async () => undefined,
-  };
+  // Threads and settings go through keyv (@keyv/sqlite, its own connections on this file); dedupe
+  // claims and retention stay native: keyv has no atomic set-if-absent and no complete listing.
+  const keyvState = openKeyvState({
+    logger,
+    redact: options.redact,
+    stateTtlMs: options.stateTtlMs,
+    now,
+    adapter: () => sqliteKeyvAdapter(path),
+    useKeyPrefix: true,
+    run: (operation, call) => guarded(logger, operation, call),
+    claimOnce: async (key) => {
+      assertKey(key, 'dedupe');
+      const at = now().getTime();
+      // Inserts, or takes over an expired claim; a live claim is left alone (changes = 0).
+      const { changes } = await db.run(
+        `INSERT INTO dedupe (key, expires_at) VALUES (?, ?)
+         ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE dedupe.expires_at <= ?`,
+        [key, at + options.dedupeTtlMs, at],
+      );
+      return changes === 1;
+    },
+    purgeStale: async (olderThan) => {
+      // One native DELETE on keyv's rows: saved before the cutoff (store clock) or past keyv's
+      // own expiry (wall clock, as keyv writes it). Atomic per row, so a thread saved meanwhile stays.
+      const { changes } = await db.run(
+        `DELETE FROM ${KEYV_TABLE} WHERE substr(key, 1, ?) = ?
+           AND (json_extract(value, '$.value.savedAt') < ? OR json_extract(value, '$.expires') <= ?)`,
+        [THREAD_ROW_PREFIX.length, THREAD_ROW_PREFIX, olderThan.getTime(), Date.now()],
+      );
+      await db.run('DELETE FROM dedupe WHERE expires_at <= ?', [now().getTime()]);
+      return changes;
+    },
+  });
+  try {
+    // Opens every adapter's connection now, so a file keyv cannot use fails openStore, not a later call.
+    await Promise.all([
+      keyvState.state.getThread('probe'),
+      keyvState.state.getUserSettings('probe'),
+      keyvState.state.getWorkspaceSettings('probe'),
+    ]);
+  } catch (error) {
+    await keyvState.disconnect();
+    await db.close();
+    throw error;
+  }
 
   return {
     decisions,
-    state,
+    state: keyvState.state,
     describe: () => `sqlite ${path}`,
-    close: () => db.close(),
+    close: async () => {
+      await keyvState.disconnect();
+      await db.close();
+    },
   };
 };
-
-const readSetting = <T>(
-  db: SqliteConnection,
-  logger: BackendOptions['logger'],
-  scope: string,
-  key: string,
-  fallback: T,
-): Promise<T> =>
-  guarded(logger, `get ${scope} settings`, async () => {
-    assertKey(key, `${scope} settings`);
-    const row = await db.get<{ body: string }>('SELECT body FROM settings WHERE scope = ? AND key = ?', [scope, key]);
-    return row === undefined ? fallback : { ...fallback, ...(JSON.parse(row.body) as Partial<T>) };
-  });
-
-const writeSetting = <T>(
-  db: SqliteConnection,
-  logger: BackendOptions['logger'],
-  scope: string,
-  key: string,
-  value: T,
-) =>
-  guarded(logger, `set ${scope} settings`, async () => {
-    assertKey(key, `${scope} settings`);
-    await db.run(
-      'INSERT INTO settings (scope, key, body) VALUES (?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET body = excluded.body',
-      [scope, key, JSON.stringify(value)],
-    );
-  });

@@ -18,9 +18,7 @@ registerStoreContract('postgres', async (options) => {
   // Each test starts from empty tables (created by the open above).
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
-  await client.query(
-    'TRUNCATE quadrant_decisions, quadrant_clients, quadrant_purges, quadrant_threads, quadrant_dedupe, quadrant_settings',
-  );
+  await client.query('TRUNCATE quadrant_decisions, quadrant_clients, quadrant_purges, quadrant_dedupe, quadrant_state');
   await client.end();
   return store;
 });
