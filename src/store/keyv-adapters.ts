@@ -38,11 +38,13 @@ export const postgresKeyvAdapter = (pool: pg.Pool): KeyvStoreAdapter => {
 };
 
 /**
- * A @keyv/redis adapter on the store's client: it inherits its fail-fast offline behaviour and its
- * reconnection, and its outage log lines. The adapter never connects or closes the client (the
- * client is open from openRedisStore until close()), so it does not disconnect it either.
+ * A @keyv/redis adapter on the store's @redis/client client: it inherits the client's fail-fast
+ * offline behaviour (disableOfflineQueue), its reconnection and its outage log lines, instead of
+ * opening a connection of its own. The client is open (`isOpen`) from openRedisStore until close(),
+ * so the adapter never connects it; its disconnect() is a no-op because the adapter calls it on a
+ * failed connect, which would destroy the client the decision log uses. close() destroys it once.
  */
-export const redisKeyvAdapter = (client: object): KeyvStoreAdapter => {
+export const redisKeyvAdapter = (client: { readonly isOpen: boolean }): KeyvStoreAdapter => {
   class SharedClientKeyvRedis extends KeyvRedis<string> {
     override async disconnect() {}
   }

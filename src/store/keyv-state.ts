@@ -54,8 +54,6 @@ export type KeyvStateOptions = {
 /** The state store over keyv, and the way to close its adapters. */
 export type KeyvState = {
   state: StateStore;
-  /** The three Keyv instances, for tests and for the backend's purge. */
-  threads: Keyv<ThreadRecord>;
   /** Disconnects every adapter once; later operations reject with `store_unavailable`. */
   disconnect(): Promise<void>;
 };
@@ -68,7 +66,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  */
 export const openKeyvState = (options: KeyvStateOptions): KeyvState => {
   const { logger, run } = options;
-  // One line per distinct adapter error: a reconnecting client repeats the same one every second.
+  // One line per distinct adapter error, whichever namespace saw it first: a reconnecting client
+  // repeats the same error every second, to all three adapters.
   let lastReported = '';
   const open = <T>(namespace: KeyvNamespace): Keyv<T> => {
     const keyv = new Keyv<T>(options.adapter(namespace), {
@@ -79,10 +78,10 @@ export const openKeyvState = (options: KeyvStateOptions): KeyvState => {
     // Adapters emit 'error' (a lost connection, a failed table creation); a listener keeps an
     // EventEmitter-based adapter from throwing it. Failed calls also reject and are logged by `run`.
     keyv.on('error', (error: unknown) => {
-      const line = `store: keyv ${namespace}: ${messageOf(error)}`;
-      if (line === lastReported) return;
-      lastReported = line;
-      logger.warn(line);
+      const message = messageOf(error);
+      if (message === lastReported) return;
+      lastReported = message;
+      logger.warn(`store: keyv ${namespace}: ${message}`);
     });
     return keyv;
   };
@@ -154,5 +153,5 @@ export const openKeyvState = (options: KeyvStateOptions): KeyvState => {
     return closing;
   };
 
-  return { state, threads, disconnect };
+  return { state, disconnect };
 };
