@@ -20,6 +20,9 @@
  *   on every change; rejects with the recent calls when it times out.
  * - With `appUrl` and `signingSecret`: `sendToApp(request)` delivers a correctly signed
  *   request (see signed-requests.ts) to the app, like Slack does.
+ * - With `appToken` (an `xapp-` token): Socket Mode. `apps.connections.open` answers a
+ *   `ws://127.0.0.1:PORT/link/?ticket=…` URL served by this same server; `socketMode` delivers
+ *   envelopes over it, records acks and sends `disconnect` (see socket-mode.ts).
  * - `close()`.
  *
  * Answers like Slack: `{ ok: true, ... }` (`ts`, `channel`, `message`; `chat.startStream`
@@ -34,6 +37,7 @@ import type { AddressInfo } from 'node:net';
 import { checkBlocks } from './block-limits.js';
 import { METHODS, type MethodContext, SlackMethodError } from './methods.js';
 import { type SendOptions, type SignedRequest, type SignedResponse, sendSignedRequest } from './signed-requests.js';
+import { createSocketModeServer, type SocketModeServer } from './socket-mode.js';
 import {
   type ChangeEvent,
   type EmulatedChannel,
@@ -43,6 +47,7 @@ import {
   Workspace,
 } from './workspace.js';
 
+export type { DeliveredEnvelope, EnvelopeInput, SocketAck, SocketConnection, SocketModeServer } from './socket-mode.js';
 export type { ChangeEvent, EmulatedChannel, EmulatedEphemeral, EmulatedMessage, EmulatedUser } from './workspace.js';
 export { Workspace } from './workspace.js';
 
@@ -57,6 +62,8 @@ export type SlackEmulatorOptions = {
   signingSecret?: string;
   /** The app's request URL, e.g. `http://127.0.0.1:3000/slack/events`. */
   appUrl?: string;
+  /** The app-level `xapp-` token `apps.connections.open` accepts (Socket Mode). */
+  appToken?: string;
   teamId?: string;
   teamName?: string;
   botUserId?: string;
@@ -86,6 +93,8 @@ export type SlackEmulator = {
   thread(channel: string, threadTs: string): EmulatedMessage[];
   ephemeralsFor(user: string): EmulatedEphemeral[];
   sendToApp(request: SignedRequest, options?: Partial<SendOptions>): Promise<SignedResponse>;
+  /** Socket Mode: connections, envelope delivery, acks, `disconnect` (needs `appToken`). */
+  socketMode: SocketModeServer;
   close(): Promise<void>;
 };
 
@@ -143,6 +152,13 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
   const emit = (event: ChangeEvent) => {
     for (const listener of [...listeners]) listener(event);
   };
+  const socketMode = createSocketModeServer({
+    appTokens: options.appToken ? [options.appToken] : [],
+    appId: 'A0QUADRANT',
+    wsBaseUrl: () => `ws://127.0.0.1:${port}`,
+    emit,
+    waitFor: (probe, timeoutMs) => waitFor(probe, timeoutMs),
+  });
   const ctx: MethodContext = {
     workspace,
     bot: { userId: bot.userId, botId: bot.botId, teamId: team.id, teamName: team.name, appId: 'A0QUADRANT' },
@@ -182,6 +198,7 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
       return;
     }
 
+    if (method === 'apps.connections.open') return sendJson(res, 200, socketMode.open(token));
     if (token === undefined) return sendJson(res, 200, { ok: false, error: 'not_authed' });
     if (token !== bot.token) return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
     const handler = METHODS[method];
@@ -291,6 +308,7 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'emulator_error', detail: String(error) });
     });
   });
+  server.on('upgrade', (req, socket, head) => socketMode.handleUpgrade(req, socket, head));
   server.keepAliveTimeout = 1000;
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
@@ -394,7 +412,9 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
       if (!url || !signingSecret) throw new Error('sendToApp needs appUrl and signingSecret');
       return sendSignedRequest(request, { ...sendOptions, url, signingSecret });
     },
+    socketMode,
     close: async () => {
+      socketMode.close();
       listeners.clear();
       server.closeAllConnections();
       server.close();

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { webClientOptions } from './client-options.js';
 
 export type SlackAppOptions = {
@@ -15,6 +15,11 @@ export type SlackAppOptions = {
   retries?: number;
   /** Known bot identity skips the `auth.test` call at start (tests, bench). */
   bot?: { userId: string; botId: string };
+  /**
+   * Socket Mode heartbeat: pings every third of this, drops a silent connection after it, and
+   * waits this long before reconnecting (the client's default is 5 s; tests shorten it).
+   */
+  socketPingTimeoutMs?: number;
 };
 
 export type SlackApp = {
@@ -47,9 +52,22 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   const logLevel = LEVELS[options.logger.getLevel()] ?? LogLevel.INFO;
   if (options.mode === 'socket') {
     if (!options.appToken) throw new Error('SLACK_APP_TOKEN: required for Socket Mode');
+    // The receiver is built here (Bolt would build an equivalent one) to set the heartbeat and to
+    // keep the socket client's patient retries for `apps.connections.open`: with our 2 retries,
+    // three failed calls during a reconnect (a Slack or proxy outage of a few seconds) end in an
+    // unhandled rejection inside @slack/socket-mode, which stops the process. Tests pass
+    // `retries` explicitly and see failures at once.
+    const { retryConfig: _connectionRetries, ...connectionOptions } = clientOptions;
+    const receiver = new SocketModeReceiver({
+      appToken: options.appToken,
+      logger: options.logger,
+      logLevel,
+      installerOptions: { clientOptions: options.retries === undefined ? connectionOptions : clientOptions },
+      ...(options.socketPingTimeoutMs === undefined ? {} : { clientPingTimeout: options.socketPingTimeoutMs }),
+    });
     const app = new App({
       token: options.botToken,
-      appToken: options.appToken,
+      receiver,
       socketMode: true,
       logger: options.logger,
       logLevel,

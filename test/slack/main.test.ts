@@ -106,4 +106,51 @@ describe('npm start (src/main.ts)', () => {
     expect(proc.err() + proc.out()).not.toContain(token);
     expect(proc.err() + proc.out()).not.toContain(secret);
   });
+
+  it('runs in Socket Mode against SLACK_API_URL: connects with the app token and answers over the WebSocket', async () => {
+    const token = 'xoxb-main-socket-token';
+    const appToken = 'xapp-1-main-socket-app-token';
+    const slack: SlackEmulator = await startSlackEmulator({ botToken: token, appToken });
+    cleanup.push(() => slack.close());
+    slack.addUser({ id: 'URM' });
+    slack.addChannel({ id: 'CLOANS', members: ['URM', slack.bot.userId] });
+    const dir = await mkdtemp(join(tmpdir(), 'quadrant-main-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const proc = run({
+      SLACK_BOT_TOKEN: token,
+      SLACK_APP_TOKEN: appToken,
+      SLACK_API_URL: slack.apiUrl,
+      QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}`,
+    });
+    cleanup.push(async () => {
+      if (proc.child.exitCode === null) {
+        proc.child.kill('SIGTERM');
+        await once(proc.child, 'exit');
+      }
+    });
+    await slack.socketMode.waitForConnection({ timeoutMs: 20_000 });
+    expect(slack.callsTo('apps.connections.open').map((c) => c.token)).toEqual([appToken]);
+
+    const root = slack.postAsUser({ channel: 'CLOANS', user: 'URM', text: 'x' });
+    const envelope = slack.socketMode.deliverRequest(
+      eventCallback(
+        appMention({
+          user: 'URM',
+          channel: 'CLOANS',
+          text: `<@${slack.bot.userId}> Client: Huaneng Power. AAA-rated SOE, long-term framework.`,
+          ts: root.ts,
+        }),
+        { teamId: slack.team.id },
+      ),
+    );
+    await slack.socketMode.waitForAck(envelope.envelopeId, 10_000);
+    const reply = await slack.waitFor(
+      () => slack.thread('CLOANS', root.ts).find((m) => m.blocks !== undefined),
+      10_000,
+    );
+    expect(JSON.stringify(reply.blocks)).toContain('Huaneng Power');
+    expect(slack.callsTo('chat.postMessage').every((c) => c.token === token)).toBe(true);
+    expect(proc.err() + proc.out()).not.toContain(token);
+    expect(proc.err() + proc.out()).not.toContain(appToken);
+  });
 });

@@ -1,0 +1,280 @@
+/**
+ * Socket Mode for the Slack emulator: `apps.connections.open` and the WebSocket endpoint it
+ * hands out, behaving like Slack's so the real `@slack/socket-mode` client (inside Bolt's
+ * `SocketModeReceiver`) can connect to it on loopback.
+ *
+ * - `open(token)` answers `apps.connections.open`: only an app-level `xapp-` token the emulator
+ *   was given gets `{ ok: true, url: 'ws://127.0.0.1:PORT/link/?ticket=…' }`; each ticket works once.
+ * - On connect the server sends `{ type: 'hello', num_connections, connection_info, debug_info }`.
+ * - `deliver(...)` sends an envelope `{ envelope_id, type: 'events_api' | 'slash_commands' |
+ *   'interactive', payload, accepts_response_payload, retry_attempt?, retry_reason? }` to the newest
+ *   live connection; `deliverRequest(request)` turns a request built by signed-requests.ts (the
+ *   HTTP form of the same payload) into that envelope, so HTTP-mode and Socket Mode tests share
+ *   their payload builders.
+ * - Acks `{ envelope_id, payload? }` are recorded in `acks`; `waitForAck(envelopeId)` waits for one.
+ * - Like Slack, an envelope that was not acked when its connection went away is sent again on the
+ *   next connection (same `envelope_id`, `retry_attempt` + 1, `retry_reason: 'timeout'`), and an
+ *   envelope delivered while no connection is live waits for the next one.
+ * - `disconnect(reason)` sends `{ type: 'disconnect', reason }` (default `refresh_requested`) to
+ *   every live connection and stops delivering to them, as Slack does before rotating a
+ *   connection; the client is expected to close it and open a new one. `dropConnections()` closes
+ *   them from the server side instead.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { SignedRequest } from './signed-requests.js';
+import { acceptWebSocket, rejectUpgrade, type WebSocketPeer } from './websocket.js';
+import type { ChangeEvent } from './workspace.js';
+
+export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
+
+export type EnvelopeInput = {
+  type: EnvelopeType;
+  payload: Record<string, unknown>;
+  /** Defaults to Slack's: true for slash commands and for view submissions / block suggestions. */
+  acceptsResponsePayload?: boolean;
+  /** Events API retries: 1, 2, 3 with a reason such as `timeout`. */
+  retryAttempt?: number;
+  retryReason?: string;
+};
+
+export type DeliveredEnvelope = {
+  envelopeId: string;
+  type: EnvelopeType;
+  payload: Record<string, unknown>;
+  acceptsResponsePayload: boolean;
+  retryAttempt: number;
+  retryReason: string;
+  /** Every connection it was sent on (more than one when it was redelivered after a disconnect). */
+  connectionIds: string[];
+};
+
+export type SocketAck = { envelopeId: string; payload?: Record<string, unknown>; connectionId: string; at: number };
+
+export type SocketConnection = {
+  id: string;
+  openedAt: number;
+  /** `draining` once a `disconnect` message was sent: no more envelopes go there. */
+  state: 'open' | 'draining' | 'closed';
+  closeCode?: number;
+};
+
+export type SocketModeServer = {
+  /** The `apps.connections.open` answer for this bearer token. */
+  open(token: string | undefined): Record<string, unknown>;
+  /** The HTTP server's `upgrade` listener. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  connections: SocketConnection[];
+  envelopes: DeliveredEnvelope[];
+  acks: SocketAck[];
+  /** Messages the app sent that were not acks (should stay empty). */
+  unexpected: string[];
+  /** The newest connection that can receive envelopes. */
+  liveConnection(): SocketConnection | undefined;
+  /** Resolves with a live connection other than `except` (e.g. the one a reconnect replaced). */
+  waitForConnection(options?: { except?: SocketConnection; timeoutMs?: number }): Promise<SocketConnection>;
+  deliver(envelope: EnvelopeInput): DeliveredEnvelope;
+  deliverRequest(request: SignedRequest, retry?: { attempt: number; reason: string }): DeliveredEnvelope;
+  ackFor(envelopeId: string): SocketAck | undefined;
+  waitForAck(envelopeId: string, timeoutMs?: number): Promise<SocketAck>;
+  disconnect(reason?: 'refresh_requested' | 'warning' | 'link_disabled'): void;
+  dropConnections(code?: number): void;
+  close(): void;
+};
+
+export type SocketModeServerOptions = {
+  appTokens: string[];
+  appId: string;
+  /** Base of the WebSocket URL, e.g. `ws://127.0.0.1:PORT`. */
+  wsBaseUrl: () => string;
+  emit: (event: ChangeEvent) => void;
+  waitFor: <T>(probe: () => T | undefined | null | false, timeoutMs?: number) => Promise<T>;
+};
+
+export const SOCKET_PATH = '/link/';
+
+/** The Socket Mode envelope for a request built for HTTP mode (event callback, command or interaction). */
+export const envelopeFromRequest = (request: SignedRequest): EnvelopeInput => {
+  if (request.contentType.includes('application/json')) {
+    const body = JSON.parse(request.body) as Record<string, unknown>;
+    if (body.type !== 'event_callback') throw new Error(`Socket Mode has no envelope for a ${String(body.type)} body`);
+    return { type: 'events_api', payload: body };
+  }
+  const form = new URLSearchParams(request.body);
+  const payload = form.get('payload');
+  if (payload !== null) return { type: 'interactive', payload: JSON.parse(payload) as Record<string, unknown> };
+  if (form.has('command')) return { type: 'slash_commands', payload: Object.fromEntries(form) };
+  throw new Error('Socket Mode has no envelope for this form body');
+};
+
+const acceptsResponsePayloadByDefault = (envelope: EnvelopeInput): boolean =>
+  envelope.type === 'slash_commands' ||
+  (envelope.type === 'interactive' &&
+    (envelope.payload.type === 'view_submission' || envelope.payload.type === 'block_suggestion'));
+
+const wireEnvelope = (e: DeliveredEnvelope) => ({
+  envelope_id: e.envelopeId,
+  type: e.type,
+  payload: e.payload,
+  accepts_response_payload: e.acceptsResponsePayload,
+  ...(e.type === 'events_api' ? { retry_attempt: e.retryAttempt, retry_reason: e.retryReason } : {}),
+});
+
+const randomId = (bytes: number) => randomBytes(bytes).toString('hex');
+
+export const createSocketModeServer = (options: SocketModeServerOptions): SocketModeServer => {
+  const tickets = new Set<string>();
+  const connections: SocketConnection[] = [];
+  const peers = new Map<string, WebSocketPeer>();
+  const envelopes: DeliveredEnvelope[] = [];
+  const acks: SocketAck[] = [];
+  const unexpected: string[] = [];
+  /** Envelopes waiting for a live connection (none was live, or theirs closed before the ack). */
+  const queue: DeliveredEnvelope[] = [];
+  let connectionCount = 0;
+  // Wakes up the emulator's waitFor (and anyone on onChange) without a new ChangeEvent kind.
+  const notify = (what: string) => options.emit({ kind: 'call', method: `socket_mode.${what}` });
+
+  const live = () => connections.filter((c) => c.state === 'open').at(-1);
+  const ackFor = (envelopeId: string) => acks.find((a) => a.envelopeId === envelopeId);
+
+  const sendTo = (connection: SocketConnection, envelope: DeliveredEnvelope) => {
+    envelope.connectionIds.push(connection.id);
+    peers.get(connection.id)?.send(JSON.stringify(wireEnvelope(envelope)));
+  };
+
+  const flushQueue = () => {
+    const connection = live();
+    if (!connection) return;
+    for (const envelope of queue.splice(0)) sendTo(connection, envelope);
+  };
+
+  const onText = (connection: SocketConnection, text: string) => {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      unexpected.push(text);
+      return;
+    }
+    const envelopeId = (message as { envelope_id?: unknown }).envelope_id;
+    if (typeof message !== 'object' || message === null || typeof envelopeId !== 'string') {
+      unexpected.push(text);
+      return;
+    }
+    const payload = (message as { payload?: unknown }).payload;
+    acks.push({
+      envelopeId,
+      ...(typeof payload === 'object' && payload !== null ? { payload: payload as Record<string, unknown> } : {}),
+      connectionId: connection.id,
+      at: Date.now(),
+    });
+    notify('ack');
+  };
+
+  const onClose = (connection: SocketConnection, code: number) => {
+    connection.state = 'closed';
+    connection.closeCode = code;
+    peers.delete(connection.id);
+    // Slack retries what was not acked; the retry goes to the next connection.
+    for (const envelope of envelopes) {
+      if (envelope.connectionIds.at(-1) !== connection.id || ackFor(envelope.envelopeId)) continue;
+      if (queue.includes(envelope)) continue;
+      envelope.retryAttempt += 1;
+      envelope.retryReason = 'timeout';
+      queue.push(envelope);
+    }
+    notify('close');
+    flushQueue();
+  };
+
+  const deliver = (input: EnvelopeInput): DeliveredEnvelope => {
+    const envelope: DeliveredEnvelope = {
+      envelopeId: `${randomId(4)}-${randomId(2)}-${randomId(2)}-${randomId(2)}-${randomId(6)}`,
+      type: input.type,
+      payload: input.payload,
+      acceptsResponsePayload: input.acceptsResponsePayload ?? acceptsResponsePayloadByDefault(input),
+      retryAttempt: input.retryAttempt ?? 0,
+      retryReason: input.retryReason ?? '',
+      connectionIds: [],
+    };
+    envelopes.push(envelope);
+    const connection = live();
+    if (connection) sendTo(connection, envelope);
+    else queue.push(envelope);
+    return envelope;
+  };
+
+  return {
+    open: (token) => {
+      if (token === undefined) return { ok: false, error: 'not_authed' };
+      if (!token.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
+      if (!options.appTokens.includes(token)) return { ok: false, error: 'invalid_auth' };
+      const ticket = randomId(16);
+      tickets.add(ticket);
+      return { ok: true, url: `${options.wsBaseUrl()}${SOCKET_PATH}?ticket=${ticket}&app_id=${options.appId}` };
+    },
+    handleUpgrade: (req, socket, head) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname !== SOCKET_PATH) return rejectUpgrade(socket, 404, 'Not Found');
+      const ticket = url.searchParams.get('ticket') ?? '';
+      if (!tickets.delete(ticket)) return rejectUpgrade(socket, 401, 'Unauthorized');
+      connectionCount += 1;
+      const connection: SocketConnection = { id: `conn-${connectionCount}`, openedAt: Date.now(), state: 'open' };
+      const peer = acceptWebSocket(req, socket, head, {
+        onText: (text) => onText(connection, text),
+        onClose: (code) => onClose(connection, code),
+      });
+      if (!peer) return;
+      connections.push(connection);
+      peers.set(connection.id, peer);
+      peer.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: connections.filter((c) => c.state !== 'closed').length,
+          debug_info: { host: 'applink-emulator', build_number: 1, approximate_connection_time: 18_060 },
+          connection_info: { app_id: options.appId },
+        }),
+      );
+      notify('hello');
+      flushQueue();
+    },
+    connections,
+    envelopes,
+    acks,
+    unexpected,
+    liveConnection: live,
+    waitForConnection: ({ except, timeoutMs } = {}) =>
+      options.waitFor(() => {
+        const connection = live();
+        return connection !== except ? connection : undefined;
+      }, timeoutMs),
+    deliver,
+    deliverRequest: (request, retry) =>
+      deliver({
+        ...envelopeFromRequest(request),
+        ...(retry ? { retryAttempt: retry.attempt, retryReason: retry.reason } : {}),
+      }),
+    ackFor,
+    waitForAck: (envelopeId, timeoutMs) => options.waitFor(() => ackFor(envelopeId), timeoutMs),
+    disconnect: (reason = 'refresh_requested') => {
+      for (const connection of connections) {
+        if (connection.state !== 'open') continue;
+        connection.state = 'draining';
+        peers
+          .get(connection.id)
+          ?.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-emulator' } }));
+      }
+      notify('disconnect');
+    },
+    dropConnections: (code = 1001) => {
+      for (const peer of peers.values()) peer.close(code, 'going away');
+    },
+    close: () => {
+      for (const peer of peers.values()) peer.terminate();
+      peers.clear();
+      tickets.clear();
+    },
+  };
+};

@@ -1,0 +1,138 @@
+/**
+ * Starts the whole Slack app in Socket Mode as `src/main.ts` does (same factory, real SQLite
+ * store in a temp dir, the real classifier on its rules path) against the Slack emulator, which
+ * plays Slack's side of the WebSocket. Helpers deliver envelopes built with the same payload
+ * builders as the HTTP-mode tests.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HandlerDeps } from '../../handlers/deps.js';
+import { registerHandlers } from '../../handlers/index.js';
+import { loadConfig } from '../../src/config.js';
+import { defaultPlaybook } from '../../src/domain/playbook.js';
+import { redact } from '../../src/domain/redact.js';
+import { createClassifier } from '../../src/llm/classifier.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { createLogger } from '../../src/slack/logger.js';
+import { openStore } from '../../src/store/open-store.js';
+import {
+  appMention,
+  blockActions,
+  type ClickedElement,
+  type DeliveredEnvelope,
+  eventCallback,
+  interaction,
+  type SlackEmulator,
+  slashCommand,
+  startSlackEmulator,
+} from './slack-api.js';
+
+export const SOCKET_BOT_TOKEN = 'xoxb-socket-0000-secret-token';
+export const SOCKET_APP_TOKEN = 'xapp-1-A0QUADRANT-0000-secret-app-token';
+
+export type SocketTestApp = {
+  slack: SlackEmulator;
+  deps: HandlerDeps;
+  logs: string[];
+  /** An event as Slack's Events API wraps it, with a fresh (or given) event_id. */
+  sendEvent(
+    event: Record<string, unknown>,
+    eventId?: string,
+    retry?: { attempt: number; reason: string },
+  ): DeliveredEnvelope;
+  /** A human message in the channel, then its `app_mention` envelope. */
+  mention(user: string, channel: string, text: string): { ts: string; eventId: string; envelope: DeliveredEnvelope };
+  command(command: string, text: string, user: string, channel: string): DeliveredEnvelope;
+  click(user: string, action: ClickedElement, where: { channel: string; ts: string }): DeliveredEnvelope;
+  close(): Promise<void>;
+};
+
+export const startSocketTestApp = async (): Promise<SocketTestApp> => {
+  const dir = await mkdtemp(join(tmpdir(), 'quadrant-socket-'));
+  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}` });
+  const slack = await startSlackEmulator({ botToken: SOCKET_BOT_TOKEN, appToken: SOCKET_APP_TOKEN });
+  const logs: string[] = [];
+  const logger = createLogger('debug', (line) => logs.push(line));
+  const store = await openStore({
+    ...config.store,
+    admins: config.admins,
+    redact,
+    logger: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+  });
+  const playbook = defaultPlaybook();
+  const slackApp = createSlackApp({
+    mode: 'socket',
+    botToken: SOCKET_BOT_TOKEN,
+    appToken: SOCKET_APP_TOKEN,
+    apiUrl: slack.apiUrl,
+    logger,
+    retries: 0,
+    bot: { userId: slack.bot.userId, botId: slack.bot.botId },
+    // A reconnect waits one ping timeout; 1 s keeps the reconnection test quick.
+    socketPingTimeoutMs: 1000,
+  });
+  const deps = registerHandlers(slackApp.app, {
+    config,
+    playbook,
+    classifier: createClassifier({ playbook, llm: config.llm, assessor: null }),
+    decisions: store.decisions,
+    state: store.state,
+    logger,
+  });
+  // Resolves once the emulator said hello on the WebSocket.
+  await slackApp.start();
+  const teamId = slack.team.id;
+
+  const sendEvent: SocketTestApp['sendEvent'] = (event, eventId, retry) =>
+    slack.socketMode.deliverRequest(eventCallback(event, { teamId }, eventId), retry);
+
+  return {
+    slack,
+    deps,
+    logs,
+    sendEvent,
+    mention: (user, channel, text) => {
+      const posted = slack.postAsUser({ channel, user, text });
+      const request = eventCallback(appMention({ user, channel, text, ts: posted.ts }), { teamId });
+      return { ts: posted.ts, eventId: request.eventId, envelope: slack.socketMode.deliverRequest(request) };
+    },
+    command: (command, text, user, channel) =>
+      slack.socketMode.deliverRequest(
+        slashCommand({
+          command,
+          text,
+          userId: user,
+          channelId: channel,
+          teamId,
+          responseUrl: slack.responseUrl({ channel, user }),
+        }),
+      ),
+    click: (user, action, where) => {
+      const message = slack.workspace.findMessage(where.channel, where.ts);
+      const responseUrl = slack.responseUrl({ channel: where.channel, user, messageTs: where.ts });
+      return slack.socketMode.deliverRequest(
+        interaction(
+          blockActions(
+            { userId: user, teamId, responseUrl },
+            {
+              action,
+              message: {
+                channel: where.channel,
+                ts: where.ts,
+                ...(message?.threadTs ? { threadTs: message.threadTs } : {}),
+                blocks: message?.blocks ?? [],
+              },
+            },
+          ),
+        ),
+      );
+    },
+    close: async () => {
+      await slackApp.stop();
+      await store.close();
+      await slack.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};
