@@ -1,25 +1,20 @@
 /**
  * `npm run bench -- slack`: the event path. Signed `app_mention`s at a fixed rate against the
- * Slack emulator, to the full Quadrant app (real Bolt HTTP receiver, SQLite store, rules
- * classifier) and, in the same run, to a bare Bolt app that only acks (the floor).
+ * Slack emulator, to the full Quadrant app (the production entry point `src/main.ts` in HTTP mode,
+ * in its own process: real Bolt HTTP receiver, SQLite store, rules classifier) and, in the same run,
+ * to a bare Bolt app that only acks, also in its own process (the floor). The emulator and the load
+ * generator stay in this process, as Slack would be elsewhere.
  * Reports ack latency p50/p99 for both and the time to the first visible reply in the thread.
  * Targets: ack p99 within 1.5x of the bare app at 100 events/s; first reply p50 < 200 ms.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { registerHandlers } from '../handlers/index.js';
-import { loadConfig } from '../src/config.js';
-import { defaultPlaybook } from '../src/domain/playbook.js';
-import { redact } from '../src/domain/redact.js';
 import { appMention, eventCallback, sendSignedRequest } from '../src/emulator/signed-requests.js';
 import { type SlackEmulator, startSlackEmulator } from '../src/emulator/web-api.js';
-import { createClassifier } from '../src/llm/classifier.js';
-import { createSlackApp } from '../src/slack/app.js';
-import { createLogger } from '../src/slack/logger.js';
-import { openStore } from '../src/store/open-store.js';
 
 const RATE_PER_SECOND = 100;
 const SECONDS = 3;
@@ -86,59 +81,69 @@ const fire = async ({ url, slack }: Target, count: number, user: string): Promis
   return { acks, firstReplies, errors };
 };
 
-const startBareApp = async (slack: SlackEmulator) => {
-  const receiver = new HTTPReceiver({ signingSecret: SECRET, processBeforeResponse: false, logLevel: LogLevel.ERROR });
-  const app = new App({
-    token: TOKEN,
-    receiver,
-    botId: slack.bot.botId,
-    botUserId: slack.bot.userId,
-    tokenVerificationEnabled: false,
-    logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: slack.apiUrl },
+type Child = { url: string; stop: () => Promise<void> };
+
+/** Starts a process and resolves with its URL once it prints the port it listens on. */
+const startProcess = (args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<Child> =>
+  new Promise((resolve, reject) => {
+    // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the apps under test.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (!match) return;
+      child.stdout.off('data', onData);
+      child.stderr.off('data', onData);
+      resolve({
+        url: `http://127.0.0.1:${match[1]}/slack/events`,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${output.slice(-500)}`)));
   });
-  app.event('app_mention', async () => undefined);
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as import('node:http').Server;
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/slack/events`, stop: () => app.stop() };
+
+const startBareApp = (slack: SlackEmulator) =>
+  startProcess(['bench/bare-bolt-app.ts', SECRET, TOKEN, slack.apiUrl], { PATH: process.env.PATH }, /listening (\d+)/);
+
+/** The production entry point (`npm start` in HTTP mode) against the emulator, with a fresh store. */
+const startQuadrant = async (slack: SlackEmulator, dir: string, port: number) => {
+  // QUADRANT_STORE_URL picks another backend (e.g. redis://127.0.0.1:6379) to compare; a fresh SQLite file otherwise.
+  const store = process.env.QUADRANT_STORE_URL ?? `sqlite://${join(dir, 'bench.db')}`;
+  const child = await startProcess(
+    ['src/main.ts'],
+    {
+      PATH: process.env.PATH,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      QUADRANT_STORE_URL: store,
+      QUADRANT_LOG_LEVEL: 'info',
+    },
+    /listening on :(\d+)/,
+  );
+  return { ...child, store: store.replace(/\/\/[^@/]*@/, '//') };
 };
 
-const startQuadrant = async (slack: SlackEmulator, dir: string) => {
-  // QUADRANT_STORE_URL picks another backend (e.g. redis://127.0.0.1:6379) to compare; a fresh SQLite file otherwise.
-  const config = loadConfig({
-    QUADRANT_STORE_URL: process.env.QUADRANT_STORE_URL ?? `sqlite://${join(dir, 'bench.db')}`,
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
   });
-  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const store = await openStore({ ...config.store, admins: [], redact, logger: quiet });
-  const playbook = defaultPlaybook();
-  const logger = createLogger('error', () => undefined);
-  const slackApp = createSlackApp({
-    mode: 'http',
-    botToken: TOKEN,
-    signingSecret: SECRET,
-    apiUrl: slack.apiUrl,
-    logger,
-    bot: { userId: slack.bot.userId, botId: slack.bot.botId },
-  });
-  registerHandlers(slackApp.app, {
-    config,
-    playbook,
-    classifier: createClassifier({ playbook, llm: config.llm, assessor: null }),
-    decisions: store.decisions,
-    state: store.state,
-    logger,
-  });
-  const { port } = await slackApp.start({ port: 0, host: '127.0.0.1' });
-  return {
-    url: `http://127.0.0.1:${port}/slack/events`,
-    store: store.describe(),
-    stop: async () => {
-      await slackApp.stop();
-      await store.close();
-    },
-  };
-};
 
 export const run = async (): Promise<void> => {
   const dir = await mkdtemp(join(tmpdir(), 'quadrant-bench-slack-'));
@@ -146,7 +151,7 @@ export const run = async (): Promise<void> => {
   slack.addUser({ id: 'UBENCH' });
   slack.addChannel({ id: CHANNEL, members: ['UBENCH', slack.bot.userId] });
   const bare = await startBareApp(slack);
-  const quadrant = await startQuadrant(slack, dir);
+  const quadrant = await startQuadrant(slack, dir, await freePort());
   try {
     const count = RATE_PER_SECOND * SECONDS;
     await fire({ url: bare.url, slack }, WARMUP, 'UBENCH');
