@@ -309,7 +309,10 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
     });
   });
   server.on('upgrade', (req, socket, head) => socketMode.handleUpgrade(req, socket, head));
-  server.keepAliveTimeout = 1000;
+  // Idle connections stay open as Slack's do. undici (Node's fetch, the Web API client) reuses a
+  // connection only if the advertised keep-alive outlasts its 2 s safety margin: at 1 s every
+  // Web API call paid a fresh TCP connect. close() ends idle connections itself.
+  server.keepAliveTimeout = 10_000;
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

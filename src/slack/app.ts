@@ -50,6 +50,9 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     ? { botUserId: options.bot.userId, botId: options.bot.botId, tokenVerificationEnabled: false }
     : {};
   const logLevel = LEVELS[options.logger.getLevel()] ?? LogLevel.INFO;
+  // Conversation state lives in our StateStore; Bolt's per-process in-memory conversation store
+  // is unused and costs a lookup (and a new Error for every unseen thread) on each event.
+  const convoStore = false;
   if (options.mode === 'socket') {
     if (!options.appToken) throw new Error('SLACK_APP_TOKEN: required for Socket Mode');
     // The receiver is built here (Bolt would build an equivalent one) to set the heartbeat and to
@@ -69,6 +72,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
       token: options.botToken,
       receiver,
       socketMode: true,
+      convoStore,
       logger: options.logger,
       logLevel,
       clientOptions,
@@ -104,6 +108,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   const app = new App({
     token: options.botToken,
     receiver,
+    convoStore,
     logger: options.logger,
     logLevel,
     clientOptions,
