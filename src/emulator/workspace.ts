@@ -98,7 +98,8 @@ export class Workspace {
   }
 
   findMessage(channel: string, ts: string): EmulatedMessage | undefined {
-    return this.messages.find((m) => m.channel === channel && m.ts === ts);
+    // Newest first: the app almost always updates a message it has just posted.
+    return this.messages.findLast((m) => m.channel === channel && m.ts === ts);
   }
 
   /** The DM between the bot and a user, created on first use like Slack's App Home messages tab. */
