@@ -108,7 +108,7 @@ const postMessage: Method = (body, ctx) => {
   const unfurlMedia = bool(body, 'unfurl_media');
   if (unfurlLinks !== undefined) message.unfurlLinks = unfurlLinks;
   if (unfurlMedia !== undefined) message.unfurlMedia = unfurlMedia;
-  ctx.workspace.messages.push(message);
+  ctx.workspace.addMessage(message);
   ctx.emit({ kind: 'message', message });
   return { channel: channel.id, ts: message.ts, message: messageJson(message) };
 };
@@ -129,10 +129,10 @@ const update: Method = (body, ctx) => {
 const remove: Method = (body, ctx) => {
   const channel = resolveChannel(ctx, required(body, 'channel', 'channel_not_found'));
   const ts = required(body, 'ts', 'message_not_found');
-  const index = ctx.workspace.messages.findIndex((m) => m.channel === channel.id && m.ts === ts);
-  if (index < 0) throw new SlackMethodError('message_not_found');
-  if (ctx.workspace.messages[index]?.user !== ctx.bot.userId) throw new SlackMethodError('cant_delete_message');
-  ctx.workspace.messages.splice(index, 1);
+  const message = ctx.workspace.findMessage(channel.id, ts);
+  if (!message) throw new SlackMethodError('message_not_found');
+  if (message.user !== ctx.bot.userId) throw new SlackMethodError('cant_delete_message');
+  ctx.workspace.removeMessage(message);
   ctx.emit({ kind: 'message_deleted', channel: channel.id, ts });
   return { channel: channel.id, ts };
 };
@@ -269,7 +269,7 @@ const startStream: Method = (body, ctx) => {
     text: streamText(body),
     streaming: true,
   };
-  ctx.workspace.messages.push(message);
+  ctx.workspace.addMessage(message);
   ctx.emit({ kind: 'message', message });
   return { channel: channel.id, ts: message.ts };
 };

@@ -251,7 +251,7 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
       }
       if (original) {
         if (deleting) {
-          workspace.messages.splice(workspace.messages.indexOf(original), 1);
+          workspace.removeMessage(original);
           emit({ kind: 'message_deleted', channel: original.channel, ts: original.ts });
         } else {
           original.text = text;
@@ -274,7 +274,7 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
         ...(blocks ? { blocks } : {}),
         ...(threadTs ? { threadTs } : {}),
       };
-      workspace.messages.push(message);
+      workspace.addMessage(message);
       emit({ kind: 'message', message });
     } else {
       const created: EmulatedEphemeral = {
@@ -387,7 +387,7 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
         ts: workspace.nextTs(),
         ...(threadTs ? { threadTs } : {}),
       };
-      workspace.messages.push(message);
+      workspace.addMessage(message);
       emit({ kind: 'message', message });
       return message;
     },

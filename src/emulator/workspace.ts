@@ -75,7 +75,9 @@ export type ChangeEvent =
 export class Workspace {
   readonly users = new Map<string, EmulatedUser>();
   readonly channels = new Map<string, EmulatedChannel>();
+  /** In posting order; add and remove through `addMessage` / `removeMessage` to keep the index. */
   readonly messages: EmulatedMessage[] = [];
+  private readonly messageIndex = new Map<string, EmulatedMessage>();
   readonly ephemerals: EmulatedEphemeral[] = [];
   readonly views = new Map<string, EmulatedView>();
   readonly homeTabs = new Map<string, Record<string, unknown>>();
@@ -97,9 +99,20 @@ export class Workspace {
     return `${prefix}${String(this.ids).padStart(8, '0')}`;
   }
 
+  // Indexed by channel and ts: lookups stay constant-time when a bench fills the channel with thousands of threads.
   findMessage(channel: string, ts: string): EmulatedMessage | undefined {
-    // Newest first: the app almost always updates a message it has just posted.
-    return this.messages.findLast((m) => m.channel === channel && m.ts === ts);
+    return this.messageIndex.get(`${channel}/${ts}`);
+  }
+
+  addMessage(message: EmulatedMessage): void {
+    this.messages.push(message);
+    this.messageIndex.set(`${message.channel}/${message.ts}`, message);
+  }
+
+  removeMessage(message: EmulatedMessage): void {
+    const index = this.messages.indexOf(message);
+    if (index >= 0) this.messages.splice(index, 1);
+    this.messageIndex.delete(`${message.channel}/${message.ts}`);
   }
 
   /** The DM between the bot and a user, created on first use like Slack's App Home messages tab. */

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
-import { webClientOptions } from './client-options.js';
+import { WEB_API_TIMEOUT_MS, webClientOptions } from './client-options.js';
+import { createSlackTransport } from './http-transport.js';
 
 export type SlackAppOptions = {
   mode: 'http' | 'socket';
@@ -42,8 +43,10 @@ const LEVELS: Record<string, LogLevel> = {
  * interactivity, and `/healthz` for load balancers.
  */
 export const createSlackApp = (options: SlackAppOptions): SlackApp => {
+  const transport = createSlackTransport({ timeoutMs: WEB_API_TIMEOUT_MS });
   const clientOptions = webClientOptions({
     apiUrl: options.apiUrl,
+    fetch: transport.fetch,
     ...(options.retries === undefined ? {} : { retries: options.retries }),
   });
   const identity = options.bot
@@ -84,7 +87,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
         await app.start();
         return { port: null };
       },
-      stop: () => app.stop().then(() => undefined),
+      stop: () => app.stop().then(() => transport.close()),
     };
   }
   if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET: required for HTTP mode');
@@ -123,6 +126,6 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
       const address = server.address();
       return { port: typeof address === 'object' && address !== null ? address.port : listen.port };
     },
-    stop: () => app.stop().then(() => undefined),
+    stop: () => app.stop().then(() => transport.close()),
   };
 };
