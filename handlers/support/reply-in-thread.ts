@@ -31,15 +31,18 @@ const withoutEmptyBlocks = (message: SlackMessage) =>
 
 /**
  * Runs one conversation turn and answers in the thread, never in the channel root. Progress is
- * visible at once: the assistant status with loading messages in DMs (cleared at the end), a
- * placeholder updated in place elsewhere. Failures become a short localized reply.
+ * visible at once when a model may be called: the assistant status with loading messages in DMs
+ * (cleared at the end), a placeholder updated in place elsewhere. Rules only, the answer itself
+ * comes within milliseconds and is posted directly: a placeholder would only flicker and spend a
+ * second call against Slack's per-channel posting limit. Failures become a short localized reply.
  */
 export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient, turn: ThreadTurn): Promise<void> => {
   const lang = await deps.conversation.langFor(turn.userId, turn.text).catch(() => 'en' as const);
   const m = messages(lang);
   const dm = isDirectMessage(turn.channel);
   let placeholderTs: string | undefined;
-  if (dm) {
+  const showProgress = deps.classifier.answersAtOnce !== true;
+  if (dm && showProgress) {
     await client.assistant.threads
       .setStatus({
         channel_id: turn.channel,
@@ -49,7 +52,7 @@ export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient,
       })
       // A plain DM outside the agent view may refuse a status; the answer still comes.
       .catch((error: unknown) => deps.logger.debug(`setStatus skipped: ${String(error)}`));
-  } else {
+  } else if (showProgress) {
     // Without a placeholder the answer is simply posted when ready: progress is nice, not essential.
     placeholderTs = await client.chat
       .postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text: m.placeholder, ...NO_UNFURL })
@@ -83,7 +86,7 @@ export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient,
     if (placeholderTs) await client.chat.update({ channel: turn.channel, ts: placeholderTs, text, blocks: [] });
     else await client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text, ...NO_UNFURL });
   } finally {
-    if (dm) {
+    if (dm && showProgress) {
       await client.assistant.threads
         .setStatus({ channel_id: turn.channel, thread_ts: turn.threadTs, status: '' })
         .catch(() => undefined);

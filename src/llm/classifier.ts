@@ -67,6 +67,7 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
   const mode = assessor === null ? 'off' : deps.llm.mode;
 
   return {
+    answersAtOnce: assessor === null || mode === 'off',
     async classify(input): Promise<ClassifyResult> {
       const text = redact(input.text);
       const known = input.profile ? redactProfile(input.profile) : null;

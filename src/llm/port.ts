@@ -79,4 +79,12 @@ export type LlmLogger = {
   warn(message: string, fields?: Record<string, unknown>): void;
 };
 
-export type Classifier = { classify(input: ClassifyInput): Promise<ClassifyResult> };
+export type Classifier = {
+  classify(input: ClassifyInput): Promise<ClassifyResult>;
+  /**
+   * True when no model is configured, so every answer comes from the rules within a millisecond:
+   * the Slack surfaces then post the answer directly instead of a progress placeholder first.
+   * Absent means a call may take seconds.
+   */
+  readonly answersAtOnce?: boolean;
+};

@@ -64,6 +64,11 @@ export type TestSlackApp = {
 
 export type TestSlackAppOptions = {
   classifier?: Classifier;
+  /**
+   * Behave as with a model configured: answers may take seconds, so the app shows progress
+   * (placeholder, status). The answers still come from the rules.
+   */
+  modelConfigured?: boolean;
   retries?: number;
   /** Another instance's emulator and store, to test scale-out (left open on close). */
   shared?: { slack: SlackEmulator; storeUrl: string };
@@ -84,7 +89,8 @@ export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Prom
     logger: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
   });
   const playbook = defaultPlaybook();
-  const classifier = options.classifier ?? createClassifier({ playbook, llm: config.llm, assessor: null });
+  const base = options.classifier ?? createClassifier({ playbook, llm: config.llm, assessor: null });
+  const classifier: Classifier = options.modelConfigured ? { classify: (input) => base.classify(input) } : base;
   const slackApp = createSlackApp({
     mode: 'http',
     botToken: BOT_TOKEN,

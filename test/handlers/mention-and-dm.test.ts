@@ -21,7 +21,7 @@ const cardIn = (channel: string, threadTs: string) => () =>
   t.slack.thread(channel, threadTs).find((m) => blocksText(m.blocks).includes(ACTIONS.confirm));
 
 describe('app_mention in a channel', () => {
-  it('acks at once, shows a placeholder in the thread, then replaces it with the card', async () => {
+  it('acks at once and, rules only, posts the card in the thread directly', async () => {
     const root = t.slack.postAsUser({ channel: 'CLOANS', user: 'URM', text: 'x' });
     const ack = await t.send({
       type: 'app_mention',
@@ -34,17 +34,35 @@ describe('app_mention in a channel', () => {
     expect(ack.status).toBe(200);
     const card = await t.slack.waitFor(cardIn('CLOANS', root.ts));
     expect(card.threadTs).toBe(root.ts);
-    expect(card.edited).toBe(true);
     expect(card.unfurlLinks).toBe(false);
     const text = blocksText(card.blocks);
     expect(text).toContain('Long-term strategic cooperation');
     expect(text).toContain('Huaneng Power');
     expect(text).toContain('rules only');
     expect(text).toMatch(/strategic\.[a-z-]+/);
-    // The placeholder was the only post: the card replaced it in place, in the thread.
+    // The answer takes milliseconds: one post, no placeholder to replace.
+    expect(card.edited).toBeFalsy();
     const posts = t.slack.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body.thread_ts).toBe(root.ts);
+    expect(t.slack.callsTo('chat.update')).toHaveLength(0);
+    expect(t.slack.workspace.messages.filter((m) => m.user === t.slack.bot.userId && !m.threadTs)).toEqual([]);
+  });
+
+  it('with a model configured, shows a placeholder in the thread, then replaces it with the card', async () => {
+    await t.close();
+    t = await startTestSlackApp({ modelConfigured: true });
+    t.slack.addUser({ id: 'URM', name: 'Rita' });
+    t.slack.addChannel({ id: 'CLOANS', name: 'loans', members: ['URM', t.slack.bot.userId] });
+    const { ts } = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${STRONG_EN}`);
+    const card = await t.slack.waitFor(cardIn('CLOANS', ts));
+    expect(card.threadTs).toBe(ts);
+    expect(card.edited).toBe(true);
+    // The placeholder was the only post: the card replaced it in place, in the thread.
+    const posts = t.slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body.text).toMatch(/Classifying|分类/);
+    expect(posts[0]?.body.thread_ts).toBe(ts);
     expect(t.slack.workspace.messages.filter((m) => m.user === t.slack.bot.userId && !m.threadTs)).toEqual([]);
   });
 
@@ -69,8 +87,8 @@ describe('app_mention in a channel', () => {
       event_ts: ts,
     };
     const sent = await t.send(event, 'EvREPLAYED1');
-    await t.slack.waitFor(() => t.slack.callsTo('chat.update').length >= 2);
-    const updatesBefore = t.slack.callsTo('chat.update').length;
+    await t.slack.waitFor(() => t.slack.callsTo('chat.postMessage').length >= 2);
+    const postsBefore = t.slack.callsTo('chat.postMessage').length;
     const retry = await t.slack.sendToApp(
       (await import('../fakes/slack-api.js')).eventCallback(event, { teamId: t.teamId }, sent.eventId),
       { url: t.url, signingSecret: SIGNING_SECRET, retry: { num: 1, reason: 'http_timeout' } },
@@ -79,12 +97,15 @@ describe('app_mention in a channel', () => {
     // Give a (wrong) second reply every chance to show up: wait for a later, unrelated reply.
     const other = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${STRONG_ZH}`);
     await t.slack.waitFor(cardIn('CLOANS', other.ts));
-    expect(t.slack.callsTo('chat.update').length).toBe(updatesBefore + 1);
+    expect(t.slack.callsTo('chat.postMessage').length).toBe(postsBefore + 1);
   });
 });
 
 describe('DM conversation', () => {
   it('shows a loading status, asks a follow-up with quick replies, and classifies on "classify now"', async () => {
+    await t.close();
+    t = await startTestSlackApp({ modelConfigured: true });
+    t.slack.addUser({ id: 'URM', name: 'Rita' });
     const first = await t.dm(
       'URM',
       'Mid-size manufacturer, compares three banks on price, wants approval within a week.',
@@ -113,6 +134,8 @@ describe('DM conversation', () => {
     const card = await t.slack.waitFor(cardIn(first.channel, first.ts));
     const thread = await t.deps.state.getThread(`${t.teamId}:${first.channel}:${first.ts}`);
     expect(thread?.turns.filter((turn) => turn.role === 'rm')).toHaveLength(2);
+    // Rules only, every answer is there within milliseconds: no loading status to show or clear.
+    expect(t.slack.callsTo('assistant.threads.setStatus')).toHaveLength(0);
     expect(blocksText(card.blocks)).toContain('Acme Steel');
   });
 

@@ -43,14 +43,14 @@ describe('hostile and oversized input', () => {
 describe('Web API failures', () => {
   it('honours a 429 by waiting for Retry-After and retrying', async () => {
     await start({ retries: 1 });
-    t.slack.failNext('chat.update', { status: 429, retryAfter: 1 });
+    t.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     const { ts } = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${DESCRIPTION}`);
     await t.slack.waitFor(() => botReplies(ts).find((m) => blocksOf(m).includes(ACTIONS.confirm)), 8000);
-    expect(t.slack.callsTo('chat.update')).toHaveLength(2);
+    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
   it('still answers when the placeholder cannot be posted', async () => {
-    await start();
+    await start({ modelConfigured: true });
     t.slack.failNext('chat.postMessage', { status: 500 });
     const { ts } = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${DESCRIPTION}`);
     const card = await t.slack.waitFor(() => botReplies(ts).find((m) => blocksOf(m).includes(ACTIONS.confirm)));
@@ -58,11 +58,13 @@ describe('Web API failures', () => {
   });
 
   it.each([
-    [{ error: 'msg_too_long' }, 'too long'],
-    [{ error: 'ratelimited' }, 'rate-limiting'],
-  ])('turns %o into a message the user understands', async (failure, words) => {
-    await start();
-    t.slack.failNext('chat.update', failure);
+    [{ error: 'msg_too_long' }, 'too long', 'chat.postMessage', false],
+    [{ error: 'ratelimited' }, 'rate-limiting', 'chat.postMessage', false],
+    [{ error: 'msg_too_long' }, 'too long', 'chat.update', true],
+  ])('turns %o from %s into a message the user understands', async (failure, words, method, modelConfigured) => {
+    // Rules only the card is posted; with a model it replaces the placeholder through chat.update.
+    await start({ modelConfigured });
+    t.slack.failNext(method, failure);
     const { ts } = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${DESCRIPTION}`);
     const reply = await t.slack.waitFor(() => botReplies(ts).find((m) => m.text.includes(words)));
     expect(reply.threadTs).toBe(ts);

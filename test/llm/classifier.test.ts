@@ -54,6 +54,18 @@ describe('createClassifier', () => {
     expect(classification.notices[0]?.zh).toMatch(/未启用LLM/);
     expect(usage).toBeNull();
     expect(profile).toEqual({ needs: [], priorities: [], distress: [], loyalty: [] });
+    // The Slack surfaces skip the progress placeholder for it.
+    expect(classifier.answersAtOnce).toBe(true);
+  });
+
+  it('says a call may take time whenever a model can be called', async () => {
+    expect((await withFake({ kind: 'ok', content: fakeAssessment() })).answersAtOnce).toBe(false);
+    await fake?.close();
+    expect((await withFake({ kind: 'ok', content: fakeAssessment() }, { mode: 'when-uncertain' })).answersAtOnce).toBe(
+      false,
+    );
+    await fake?.close();
+    expect((await withFake({ kind: 'ok', content: fakeAssessment() }, { mode: 'off' })).answersAtOnce).toBe(true);
   });
 
   it('redacts personal data before the request leaves the process, keeping ordinary figures', async () => {
