@@ -40,14 +40,37 @@ const percentile = (values: number[], p: number): number => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-type Target = { url: string; slack: SlackEmulator };
+/** `answers`: the app replies in the thread (Quadrant) or only acks (the bare app). */
+type Target = { url: string; answers: boolean; slack: SlackEmulator; load: LoadWorker };
+type LoadWorker = { run(job: LoadJob): Promise<LoadResult>; stop(): Promise<number> };
+
+/** The load generator's worker thread (bench/slack-load.ts), one job at a time. */
+const startLoadWorker = (): LoadWorker => {
+  // Node 20 does not pass tsx's loader to a worker's entry file: register it, then load the TS file.
+  const entry = new URL('./slack-load.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(boot, { eval: true });
+  return {
+    run: (job) =>
+      new Promise<LoadResult>((resolve, reject) => {
+        const done = (result: LoadResult) => {
+          worker.off('error', reject);
+          resolve(result);
+        };
+        worker.once('message', done);
+        worker.once('error', reject);
+        worker.postMessage(job);
+      }),
+    stop: () => worker.terminate(),
+  };
+};
 type Result = { acks: number[]; firstReplies: number[]; errors: number };
 
 /**
- * Sends `count` mentions at RATE_PER_SECOND from a worker thread (bench/slack-load.ts), each in
- * a thread of its own, and times each ack there; the first bot message in each thread is timed here.
+ * Sends `count` mentions at RATE_PER_SECOND through the load worker, each in a thread of its own;
+ * the worker times each ack, and the first bot message in each thread is timed here.
  */
-const fire = async ({ url, slack }: Target, count: number, user: string): Promise<Result> => {
+const fire = async ({ url, answers, slack, load: generator }: Target, count: number, user: string): Promise<Result> => {
   const threads: string[] = [];
   const bodies: string[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -66,16 +89,9 @@ const fire = async ({ url, slack }: Target, count: number, user: string): Promis
     if (i !== undefined && !repliedAt.has(i)) repliedAt.set(i, performance.timeOrigin + performance.now());
   });
   const job: LoadJob = { url, signingSecret: SECRET, bodies, ratePerSecond: RATE_PER_SECOND };
-  const load = await new Promise<LoadResult>((resolve, reject) => {
-    // Node 20 does not pass tsx's loader to a worker's entry file: register it, then load the TS file.
-    const entry = new URL('./slack-load.ts', import.meta.url).href;
-    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-    const worker = new Worker(boot, { eval: true, workerData: job });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  const load = await generator.run(job);
   // Let the replies of the last events land before reading the figures.
-  await slack.waitFor(() => repliedAt.size === count || undefined, 10_000).catch(() => undefined);
+  if (answers) await slack.waitFor(() => repliedAt.size === count || undefined, 10_000).catch(() => undefined);
   stop();
   const firstReplies = [...repliedAt].map(([i, at]) => at - (load.sentAt[i] ?? Number.NaN));
   return { acks: load.acks, firstReplies, errors: load.errors };
@@ -162,17 +178,19 @@ export const run = async (): Promise<void> => {
   slack.addChannel({ id: CHANNEL, members: ['UBENCH', slack.bot.userId] });
   const bare = await startBareApp(slack);
   const quadrant = await startQuadrant(slack, dir, await freePort());
+  const load = startLoadWorker();
   try {
     const count = RATE_PER_SECOND * SECONDS;
-    await fire({ url: bare.url, slack }, WARMUP, 'UBENCH');
-    await fire({ url: quadrant.url, slack }, WARMUP, 'UBENCH');
+    await fire({ url: bare.url, answers: false, slack, load }, WARMUP, 'UBENCH');
+    await fire({ url: quadrant.url, answers: true, slack, load }, WARMUP, 'UBENCH');
     // Rounds alternate which app goes first, so a slow spell of the machine lands on both.
     const floor: Result[] = [];
     const full: Result[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       const order = round % 2 === 0 ? (['bare', 'quadrant'] as const) : (['quadrant', 'bare'] as const);
       for (const which of order) {
-        const result = await fire({ url: which === 'bare' ? bare.url : quadrant.url, slack }, count, 'UBENCH');
+        const url = which === 'bare' ? bare.url : quadrant.url;
+        const result = await fire({ url, answers: which === 'quadrant', slack, load }, count, 'UBENCH');
         (which === 'bare' ? floor : full).push(result);
       }
     }
@@ -203,6 +221,7 @@ export const run = async (): Promise<void> => {
   } finally {
     await quadrant.stop();
     await bare.stop();
+    await load.stop();
     await slack.close();
     await rm(dir, { recursive: true, force: true });
   }
