@@ -64,6 +64,7 @@ const startLoadWorker = (): LoadWorker => {
     stop: () => worker.terminate(),
   };
 };
+
 type Result = { acks: number[]; firstReplies: number[]; errors: number };
 
 /**

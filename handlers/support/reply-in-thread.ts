@@ -39,10 +39,10 @@ const withoutEmptyBlocks = (message: SlackMessage) =>
 export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient, turn: ThreadTurn): Promise<void> => {
   const lang = await deps.conversation.langFor(turn.userId, turn.text).catch(() => 'en' as const);
   const m = messages(lang);
-  const dm = isDirectMessage(turn.channel);
-  let placeholderTs: string | undefined;
   const showProgress = deps.classifier.answersAtOnce !== true;
-  if (dm && showProgress) {
+  const withStatus = showProgress && isDirectMessage(turn.channel);
+  let placeholderTs: string | undefined;
+  if (withStatus) {
     await client.assistant.threads
       .setStatus({
         channel_id: turn.channel,
@@ -86,7 +86,7 @@ export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient,
     if (placeholderTs) await client.chat.update({ channel: turn.channel, ts: placeholderTs, text, blocks: [] });
     else await client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text, ...NO_UNFURL });
   } finally {
-    if (dm && showProgress) {
+    if (withStatus) {
       await client.assistant.threads
         .setStatus({ channel_id: turn.channel, thread_ts: turn.threadTs, status: '' })
         .catch(() => undefined);

@@ -5,7 +5,6 @@ export type WebClientTuning = {
   apiUrl: string | undefined;
   /** Retries after a failed call; tests use 0 to see failures at once. */
   retries?: number;
-  timeoutMs?: number;
   /** The HTTP transport (see http-transport.ts); it applies the per-call deadline. */
   fetch?: typeof fetch;
 };
@@ -19,7 +18,7 @@ export const WEB_API_TIMEOUT_MS = 10_000;
  */
 export const webClientOptions = (tuning: WebClientTuning): webApi.WebClientOptions => ({
   ...(tuning.apiUrl === undefined ? {} : { slackApiUrl: tuning.apiUrl }),
-  ...(tuning.fetch ? { fetch: tuning.fetch, timeout: 0 } : { timeout: tuning.timeoutMs ?? WEB_API_TIMEOUT_MS }),
+  ...(tuning.fetch ? { fetch: tuning.fetch, timeout: 0 } : { timeout: WEB_API_TIMEOUT_MS }),
   rejectRateLimitedCalls: false,
   retryConfig: { retries: tuning.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
 });
