@@ -131,6 +131,31 @@ const withCard = (thread: ThreadState, card: CardView): ThreadState => {
   return { ...thread, cards: Object.fromEntries([...cards.filter(([id]) => id !== card.id), [card.id, card]]) };
 };
 
+/** Longest a turn may hold its thread (an LLM turn with retries included); a crashed holder's lease lapses then. */
+export const THREAD_LEASE_MS = 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` holding the thread's lease, waiting (20 ms, doubling to 250 ms) while another
+ * instance holds it. Past the lease's own lifetime the turn runs anyway: the holder is gone or
+ * stuck, and an answer matters more than strict order.
+ */
+const underThreadLease = async <T>(state: StateStore, threadKey: string, work: () => Promise<T>): Promise<T> => {
+  const key = `thread:${threadKey}`;
+  const giveUpAt = Date.now() + THREAD_LEASE_MS;
+  let token = await state.acquireLease(key, THREAD_LEASE_MS);
+  for (let wait = 20; token === null && Date.now() < giveUpAt; wait = Math.min(wait * 2, 250)) {
+    await sleep(wait);
+    token = await state.acquireLease(key, THREAD_LEASE_MS);
+  }
+  try {
+    return await work();
+  } finally {
+    // A failed release only means the lease lapses by itself.
+    if (token !== null) await state.releaseLease(key, token).catch(() => undefined);
+  }
+};
+
 /**
  * The Slack-independent conversation: per-thread state in the StateStore (merged profile,
  * turns, follow-ups asked, cards shown), follow-up questions, classification, recommendations
@@ -139,11 +164,12 @@ const withCard = (thread: ThreadState, card: CardView): ThreadState => {
 export const createConversationService = (deps: ConversationDeps): ConversationService => {
   const now = deps.now ?? (() => new Date());
   // Turns of one thread run one after another, so two quick messages never overwrite each
-  // other's state. (Across instances the load balancer's ordering is the limit; see README.)
+  // other's state: in this process through a queue, across instances through a lease in the store.
   const queues = new Map<string, Promise<unknown>>();
   const serialized = <T>(key: string, work: () => Promise<T>): Promise<T> => {
     const previous = queues.get(key) ?? Promise.resolve();
-    const run = previous.then(work, work);
+    const leased = () => underThreadLease(deps.state, key, work);
+    const run = previous.then(leased, leased);
     const settled = run.catch(() => undefined);
     queues.set(key, settled);
     void settled.then(() => {

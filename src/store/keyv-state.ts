@@ -43,8 +43,15 @@ export type KeyvStateOptions = {
   useKeyPrefix: boolean;
   /** Runs one operation, turning driver failures into `store_unavailable` (the backend's `guarded`). */
   run<T>(operation: string, call: () => Promise<T>): Promise<T>;
-  /** Native and atomic across processes: keyv has no set-if-absent. */
-  claimOnce(key: string): Promise<boolean>;
+  /**
+   * Native and atomic across processes (keyv has no set-if-absent): takes `key` for `ttlMs` if it
+   * is free or expired, resolving with a token that identifies this claim, else null.
+   */
+  claim(key: string, ttlMs: number): Promise<string | null>;
+  /** Deletes the claim on `key` only if it is still the one `token` names. */
+  release(key: string, token: string): Promise<void>;
+  /** How long a dedupe claim (event id, action id) lasts. */
+  dedupeTtlMs: number;
   /** Native: keyv's iterator cannot list a namespace completely, so retention is the backend's job. */
   purgeStale(olderThan: Date, threads: Keyv<ThreadRecord>): Promise<number>;
   /** Called after a thread is saved (Redis indexes it by `savedAt` for purgeStale). */
@@ -117,7 +124,10 @@ export const openKeyvState = (options: KeyvStateOptions): KeyvState => {
         await write(threads, key, record, options.stateTtlMs);
         await options.afterSetThread?.(key, record.savedAt);
       }),
-    claimOnce: (key) => live('claimOnce', () => options.claimOnce(key)),
+    claimOnce: (key) => live('claimOnce', async () => (await options.claim(key, options.dedupeTtlMs)) !== null),
+    // Leases share the claims' table under their own prefix, so a lease never collides with an event id.
+    acquireLease: (key, ttlMs) => live('acquireLease', () => options.claim(`lease:${key}`, ttlMs)),
+    releaseLease: (key, token) => live('releaseLease', () => options.release(`lease:${key}`, token)),
     getUserSettings: (userId) =>
       live('get user settings', async () => {
         assertKey(userId, 'user settings');

@@ -112,6 +112,13 @@ export type StateStore = {
    * processes sharing the store (event ids, action ids).
    */
   claimOnce(key: string): Promise<boolean>;
+  /**
+   * An exclusive lease on `key` across processes sharing the store, for at most `ttlMs`: a token
+   * when taken, null while someone else holds it. A holder that crashed simply lets it expire.
+   */
+  acquireLease(key: string, ttlMs: number): Promise<string | null>;
+  /** Ends a lease if `token` still holds it; one that expired and was taken over is left alone. */
+  releaseLease(key: string, token: string): Promise<void>;
   getUserSettings(userId: string): Promise<UserSettings>;
   setUserSettings(userId: string, settings: UserSettings): Promise<void>;
   getWorkspaceSettings(teamId: string): Promise<WorkspaceSettings>;

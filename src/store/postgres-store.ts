@@ -255,16 +255,25 @@ export const openPostgresStore = async (url: string, options: BackendOptions): P
     adapter: () => postgresKeyvAdapter(pool),
     useKeyPrefix: true,
     run,
-    claimOnce: async (dedupeKey) => {
+    dedupeTtlMs: options.dedupeTtlMs,
+    claim: async (dedupeKey, ttlMs) => {
       assertKey(dedupeKey, 'dedupe');
       const at = now().getTime();
+      const expiresAt = at + ttlMs;
+      // The expiry time names the claim: a later takeover always sets a later one.
       const rows = await query(
         `INSERT INTO quadrant_dedupe (key, expires_at) VALUES ($1, $2)
          ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE quadrant_dedupe.expires_at <= $3
          RETURNING key`,
-        [dedupeKey, at + options.dedupeTtlMs, at],
+        [dedupeKey, expiresAt, at],
       );
-      return rows.length === 1;
+      return rows.length === 1 ? String(expiresAt) : null;
+    },
+    release: async (dedupeKey, token) => {
+      const expiresAt = Number(token);
+      // A token this store never issued names no claim.
+      if (!Number.isSafeInteger(expiresAt)) return;
+      await query('DELETE FROM quadrant_dedupe WHERE key = $1 AND expires_at = $2', [dedupeKey, expiresAt]);
     },
     purgeStale: async (olderThan) => {
       // One native DELETE on keyv's rows: saved before the cutoff (store clock) or past keyv's

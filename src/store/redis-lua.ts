@@ -58,3 +58,11 @@ local record = (string.gsub(ARGV[3], '"removed":%-1', '"removed":' .. removed))
 redis.call('RPUSH', KEYS[2], record)
 return removed
 `;
+
+/** KEYS[1] a claim, ARGV[1] its holder's token: deletes the claim only if that holder still has it. */
+export const RELEASE_IF_OWNER = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`;

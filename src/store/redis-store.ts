@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import { normalizeClientId } from '../domain/client-id.js';
 import type { BackendOptions, StoreHandle } from './backend.js';
@@ -7,7 +8,7 @@ import { createIdGenerator } from './ids.js';
 import { redisKeyvAdapter } from './keyv-adapters.js';
 import { openKeyvState } from './keyv-state.js';
 import type { Decision, DecisionLog, PurgeRecord, Viewer } from './ports.js';
-import { APPEND_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
+import { APPEND_SCRIPT, PURGE_SCRIPT, RELEASE_IF_OWNER } from './redis-lua.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
 
 const PREFIX = 'quadrant:';
@@ -148,10 +149,16 @@ export const openRedisStore = async (url: string, options: BackendOptions): Prom
     afterSetThread: async (threadKey, savedAt) => {
       await client.zAdd(key('threads'), { score: savedAt, value: threadKey });
     },
-    claimOnce: async (dedupeKey) => {
+    dedupeTtlMs: options.dedupeTtlMs,
+    claim: async (dedupeKey, ttlMs) => {
       assertKey(dedupeKey, 'dedupe');
-      const reply = await client.set(key('dedupe', dedupeKey), '1', { NX: true, PX: options.dedupeTtlMs });
-      return reply === 'OK';
+      const token = randomUUID();
+      const reply = await client.set(key('dedupe', dedupeKey), token, { NX: true, PX: ttlMs });
+      return reply === 'OK' ? token : null;
+    },
+    release: async (dedupeKey, token) => {
+      // Compare and delete in one step: the claim may have expired and been taken over meanwhile.
+      await client.eval(RELEASE_IF_OWNER, { keys: [key('dedupe', dedupeKey)], arguments: [token] });
     },
     purgeStale: async (olderThan, threads) => {
       const stale = await client.zRangeByScore(key('threads'), '-inf', `(${olderThan.getTime()}`);

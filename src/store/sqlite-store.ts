@@ -197,16 +197,25 @@ export const openSqliteStore = async (url: string, options: BackendOptions): Pro
     adapter: () => sqliteKeyvAdapter(path),
     useKeyPrefix: true,
     run: (operation, call) => guarded(logger, operation, call),
-    claimOnce: async (key) => {
+    dedupeTtlMs: options.dedupeTtlMs,
+    claim: async (key, ttlMs) => {
       assertKey(key, 'dedupe');
       const at = now().getTime();
-      // Inserts, or takes over an expired claim; a live claim is left alone (changes = 0).
+      const expiresAt = at + ttlMs;
+      // Inserts, or takes over an expired claim; a live claim is left alone (changes = 0). The
+      // expiry time names the claim: a later takeover always sets a later one.
       const { changes } = await db.run(
         `INSERT INTO dedupe (key, expires_at) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE dedupe.expires_at <= ?`,
-        [key, at + options.dedupeTtlMs, at],
+        [key, expiresAt, at],
       );
-      return changes === 1;
+      return changes === 1 ? String(expiresAt) : null;
+    },
+    release: async (key, token) => {
+      const expiresAt = Number(token);
+      // A token this store never issued names no claim.
+      if (!Number.isSafeInteger(expiresAt)) return;
+      await db.run('DELETE FROM dedupe WHERE key = ? AND expires_at = ?', [key, expiresAt]);
     },
     purgeStale: async (olderThan) => {
       // One native DELETE on keyv's rows: saved before the cutoff (store clock) or past keyv's

@@ -246,6 +246,27 @@ export const registerStoreContract = (backend: string, open: StoreFactory): void
       expect(await store.state.claimOnce('event:Ev1')).toBe(false);
     });
 
+    it('leases a key to one holder at a time, releases only its own lease, and lets a lapsed one go', async () => {
+      const key = 'T1:C1:1700000000.000100';
+      const tokens = await Promise.all(Array.from({ length: 10 }, () => store.state.acquireLease(key, 60_000)));
+      const [held, ...others] = tokens.filter((token) => token !== null);
+      expect(held).toBeDefined();
+      expect(others).toEqual([]);
+      // Leases and dedupe claims live side by side without colliding.
+      expect(await store.state.claimOnce(key)).toBe(true);
+      await store.state.releaseLease(key, 'someone-else');
+      expect(await store.state.acquireLease(key, 60_000)).toBeNull();
+      await store.state.releaseLease(key, held ?? '');
+      const short = await store.state.acquireLease(key, 300);
+      expect(short).not.toBeNull();
+      await sleep(450);
+      const takeover = await store.state.acquireLease(key, 60_000);
+      expect(takeover).not.toBeNull();
+      // The lapsed holder finishing late must not free the lease someone else now holds.
+      await store.state.releaseLease(key, short ?? '');
+      expect(await store.state.acquireLease(key, 60_000)).toBeNull();
+    });
+
     it('keeps settings per user and per workspace, with defaults', async () => {
       expect(await store.state.getUserSettings('U1')).toEqual({ lang: 'auto' });
       expect(await store.state.getWorkspaceSettings('T1')).toEqual({ cycle: 'normal' });

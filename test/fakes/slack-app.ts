@@ -69,6 +69,8 @@ export type TestSlackAppOptions = {
    * (placeholder, status). The answers still come from the rules.
    */
   modelConfigured?: boolean;
+  /** With `modelConfigured`: each answer takes this long, as a model call would. */
+  classifyDelayMs?: number;
   retries?: number;
   /** Another instance's emulator and store, to test scale-out (left open on close). */
   shared?: { slack: SlackEmulator; storeUrl: string };
@@ -90,7 +92,10 @@ export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Prom
   });
   const playbook = defaultPlaybook();
   const base = options.classifier ?? createClassifier({ playbook, llm: config.llm, assessor: null });
-  const classifier: Classifier = options.modelConfigured ? { classify: (input) => base.classify(input) } : base;
+  const delay = options.classifyDelayMs ?? 0;
+  const classifier: Classifier = options.modelConfigured
+    ? { classify: (input) => new Promise((resolve) => setTimeout(resolve, delay)).then(() => base.classify(input)) }
+    : base;
   const slackApp = createSlackApp({
     mode: 'http',
     botToken: BOT_TOKEN,

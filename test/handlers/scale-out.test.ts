@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../handlers/ids.js';
 import { appMention } from '../fakes/slack-api.js';
@@ -55,5 +56,31 @@ describe('several instances sharing one store', () => {
     await a.slack.waitFor(() => a.slack.callsTo('chat.update').length >= 2);
     const viewer = { userId: 'URM', teamId: a.teamId, isAdmin: false };
     expect(await b.deps.decisions.list({ userId: 'URM' }, viewer)).toHaveLength(1);
+  });
+
+  it('two replies in one thread, at once on two instances, both land in the thread', async () => {
+    // Each turn takes 300 ms, like a model call: without a lease across instances both would read
+    // the same state and the later write would drop the other's turn.
+    const a = await startTestSlackApp({ modelConfigured: true, classifyDelayMs: 300 });
+    apps.push(a);
+    const b = await startTestSlackApp({
+      modelConfigured: true,
+      classifyDelayMs: 300,
+      shared: { slack: a.slack, storeUrl: a.storeUrl },
+    });
+    apps.push(b);
+    a.slack.addUser({ id: 'URM' });
+    const first = await a.dm('URM', 'Client: Acme Steel Ltd. Mid-size manufacturer.');
+    const threadKey = `${a.teamId}:${first.channel}:${first.ts}`;
+    await Promise.all([
+      a.dm('URM', 'They compare three banks on price and want approval within a week.', first.ts),
+      b.dm('URM', 'Their CFO says the relationship is purely transactional.', first.ts),
+    ]);
+    const rmTurns = async () =>
+      ((await a.deps.state.getThread(threadKey))?.turns ?? []).filter((turn) => turn.role === 'rm').length;
+    for (let waited = 0; (await rmTurns()) < 3 && waited < 5_000; waited += 50) await sleep(50);
+    expect(await rmTurns()).toBe(3);
+    const thread = await b.deps.state.getThread(threadKey);
+    expect(thread?.turns.map((turn) => turn.text).join(' ')).toMatch(/three banks[\s\S]*CFO|CFO[\s\S]*three banks/);
   });
 });

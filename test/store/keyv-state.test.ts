@@ -246,7 +246,9 @@ describe('keyv pitfalls, handled once for every backend', () => {
     adapter,
     useKeyPrefix: true,
     run: <T>(operation: string, call: () => Promise<T>) => guarded(logger, operation, call),
-    claimOnce: async () => true,
+    dedupeTtlMs: 60_000,
+    claim: async () => 'token',
+    release: async () => undefined,
     purgeStale: async () => 0,
   });
 
