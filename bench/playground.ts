@@ -8,15 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { registerHandlers } from '../handlers/index.js';
+import { startPlayground } from '../playground/index.js';
 import { loadConfig } from '../src/config.js';
-import { defaultPlaybook } from '../src/domain/playbook.js';
-import { redact } from '../src/domain/redact.js';
-import { createClassifier } from '../src/llm/classifier.js';
-import { startPlayground } from '../src/playground/index.js';
-import { createSlackApp } from '../src/slack/app.js';
-import { createLogger } from '../src/slack/logger.js';
-import { openStore } from '../src/store/open-store.js';
+import { createQuadrant } from '../src/quadrant.js';
 
 const TURNS = 40;
 const STATE_READS = 50;
@@ -35,28 +29,13 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 export const run = async (): Promise<void> => {
   const dir = await mkdtemp(join(tmpdir(), 'quadrant-bench-playground-'));
-  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}` });
-  const playbook = defaultPlaybook();
-  const logger = createLogger('error', () => {});
-  const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-  const store = await openStore({ ...config.store, admins: [], redact, logger: quiet });
-  const classifier = createClassifier({ playbook, llm: config.llm, assessor: null });
+  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}`, QUADRANT_LOG_LEVEL: 'error' });
+  const quadrant = await createQuadrant(config, { logSink: () => {}, retries: 0 });
   const playground = await startPlayground({
     config,
     port: 0,
     print: () => {},
-    createApp: (s) => {
-      const slack = createSlackApp({ mode: 'http', ...s, logger, retries: 0 });
-      registerHandlers(slack.app, {
-        config: { admins: s.admins },
-        playbook,
-        classifier,
-        decisions: store.decisions,
-        state: store.state,
-        logger,
-      });
-      return slack;
-    },
+    createApp: (s) => quadrant.createApp({ mode: 'http', ...s }).slackApp,
   });
   try {
     const { emulator } = playground;
@@ -90,7 +69,7 @@ export const run = async (): Promise<void> => {
     );
   } finally {
     await playground.close();
-    await store.close();
+    await quadrant.close();
     await rm(dir, { recursive: true, force: true });
   }
 };

@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import { sendSignedRequest } from '../src/emulator/signed-requests.js';
+import { sendSignedRequest } from '../playground/emulator/signed-requests.js';
 
 export type LoadJob = { url: string; signingSecret: string; bodies: string[]; ratePerSecond: number };
 export type LoadResult = { sentAt: number[]; acks: number[]; errors: number };

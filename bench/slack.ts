@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { appMention, eventCallback } from '../src/emulator/signed-requests.js';
-import { type SlackEmulator, startSlackEmulator } from '../src/emulator/web-api.js';
+import { appMention, eventCallback } from '../playground/emulator/signed-requests.js';
+import { type SlackEmulator, startSlackEmulator } from '../playground/emulator/web-api.js';
 import type { LoadJob, LoadResult } from './slack-load.js';
 
 const RATE_PER_SECOND = 100;

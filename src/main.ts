@@ -1,22 +1,13 @@
 /**
- * Composition root: config -> playbook -> store -> classifier -> Bolt app -> handlers -> start.
- * Socket Mode when SLACK_APP_TOKEN is set; HTTP mode (`/slack/events` on PORT) when
- * SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are; otherwise the local playground.
+ * Entry point: config -> createQuadrant -> start. Socket Mode when SLACK_APP_TOKEN is set; HTTP mode
+ * (`/slack/events` on PORT) when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are; otherwise the local
+ * playground, loaded only then (a dynamic import keeps it off the production path).
  * A bad configuration prints one line naming the variable and exits 1, without a stack trace.
  */
-import { registerHandlers } from '../handlers/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { PlaybookError } from './domain/playbook.js';
-import { redact } from './domain/redact.js';
-import { createClassifier } from './llm/classifier.js';
 import { describeLlmSetup } from './llm/notices.js';
-import type { Classifier } from './llm/port.js';
-import { loadPlaybook } from './playbook-file.js';
-import { startPlayground } from './playground/index.js';
-import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
+import { createQuadrant, type Quadrant } from './quadrant.js';
 import { describeError } from './slack/errors.js';
-import { createLogger } from './slack/logger.js';
-import { openStore } from './store/open-store.js';
 
 const exitWith = (message: string): never => {
   process.stderr.write(`quadrant: ${message}\n`);
@@ -31,81 +22,46 @@ const readConfig = (): Config => {
   }
 };
 
+/** Starts the playground with the production app pointed at its emulated Slack. */
+const startPlayground = async (quadrant: Quadrant): Promise<() => Promise<void>> => {
+  const { startPlayground: start } = await import('../playground/index.js');
+  const playground = await start({
+    config: quadrant.config,
+    createApp: (settings) =>
+      quadrant.createApp({
+        mode: 'http',
+        botToken: settings.botToken,
+        signingSecret: settings.signingSecret,
+        apiUrl: settings.apiUrl,
+        bot: settings.bot,
+        admins: settings.admins,
+      }).slackApp,
+  });
+  return () => playground.close();
+};
+
+const startSlack = async (quadrant: Quadrant): Promise<() => Promise<void>> => {
+  const { config, logger, store } = quadrant;
+  const { slackApp } = quadrant.createApp();
+  const { port } = await slackApp.start({ port: config.slack.port });
+  logger.info(
+    config.slack.mode === 'socket'
+      ? `Quadrant is running in Socket Mode (store: ${store.describe()})`
+      : `Quadrant is listening on :${port}/slack/events (store: ${store.describe()})`,
+  );
+  return () => slackApp.stop();
+};
+
 const start = async (): Promise<void> => {
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
-  let playbook: ReturnType<typeof loadPlaybook>;
-  try {
-    playbook = loadPlaybook(config.playbookPath);
-  } catch (error) {
-    exitWith(error instanceof PlaybookError ? `QUADRANT_PLAYBOOK: ${error.message}` : describeError(error));
-    return;
-  }
-  const store = await openStore({
-    ...config.store,
-    admins: config.admins,
-    redact,
-    logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
-  }).catch((error: unknown) => exitWith(`QUADRANT_STORE_URL: ${describeError(error)}`));
-  const classifier: Classifier = createClassifier({
-    playbook,
-    llm: config.llm,
-    logger: {
-      info: (message, fields) => logger.info(message, fields ?? ''),
-      warn: (message, fields) => logger.warn(message, fields ?? ''),
-    },
-  });
-
-  /** One factory for every mode, so the playground runs exactly the production app. */
-  const buildApp = (options: Omit<SlackAppOptions, 'logger'>, admins: string[]): SlackApp => {
-    const slackApp = createSlackApp({ ...options, logger });
-    registerHandlers(slackApp.app, {
-      config: { admins },
-      playbook,
-      classifier,
-      decisions: store.decisions,
-      state: store.state,
-      logger,
-    });
-    return slackApp;
-  };
-
+  const quadrant = await createQuadrant(config).catch((error: unknown) =>
+    exitWith(error instanceof ConfigError ? error.message : describeError(error)),
+  );
+  const { logger, store } = quadrant;
   const closers: Array<() => Promise<void>> = [];
-  const { slack } = config;
-  if (slack.mode === 'playground') {
-    const playground = await startPlayground({
-      config,
-      createApp: (settings) =>
-        buildApp(
-          {
-            mode: 'http',
-            botToken: settings.botToken,
-            signingSecret: settings.signingSecret,
-            apiUrl: settings.apiUrl,
-            bot: settings.bot,
-          },
-          settings.admins,
-        ),
-    });
-    closers.push(() => playground.close());
-  } else {
-    const botToken = slack.botToken ?? exitWith('SLACK_BOT_TOKEN: required');
-    const app = buildApp(
-      slack.mode === 'socket'
-        ? { mode: 'socket', botToken, appToken: slack.appToken ?? '', apiUrl: slack.apiUrl }
-        : { mode: 'http', botToken, signingSecret: slack.signingSecret ?? '', apiUrl: slack.apiUrl },
-      config.admins,
-    );
-    const { port } = await app.start({ port: slack.port });
-    closers.push(() => app.stop());
-    logger.info(
-      slack.mode === 'socket'
-        ? `Quadrant is running in Socket Mode (store: ${store.describe()})`
-        : `Quadrant is listening on :${port}/slack/events (store: ${store.describe()})`,
-    );
-  }
+  closers.push(await (config.slack.mode === 'playground' ? startPlayground(quadrant) : startSlack(quadrant)));
   logger.info(describeLlmSetup(config.llm).en);
-  closers.push(() => store.close());
+  closers.push(() => quadrant.close());
 
   // Retention: conversation state older than QUADRANT_RETENTION_DAYS goes; decisions never do.
   const purgeStaleState = () =>

@@ -7,15 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HandlerDeps } from '../../handlers/deps.js';
-import { registerHandlers } from '../../handlers/index.js';
 import { loadConfig } from '../../src/config.js';
-import { defaultPlaybook } from '../../src/domain/playbook.js';
-import { redact } from '../../src/domain/redact.js';
-import { createClassifier } from '../../src/llm/classifier.js';
 import type { Classifier } from '../../src/llm/port.js';
-import { createSlackApp } from '../../src/slack/app.js';
-import { createLogger } from '../../src/slack/logger.js';
-import { openStore } from '../../src/store/open-store.js';
+import { createQuadrant } from '../../src/quadrant.js';
 import {
   appMention,
   blockActions,
@@ -79,40 +73,37 @@ export type TestSlackAppOptions = {
 export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Promise<TestSlackApp> => {
   const dir = await mkdtemp(join(tmpdir(), 'quadrant-slack-'));
   const storeUrl = options.shared?.storeUrl ?? `sqlite://${join(dir, 'q.db')}`;
-  const config = loadConfig({ QUADRANT_STORE_URL: storeUrl, QUADRANT_ADMINS: ADMIN });
   const slack =
     options.shared?.slack ?? (await startSlackEmulator({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET }));
-  const logs: string[] = [];
-  const logger = createLogger('debug', (line) => logs.push(line));
-  const store = await openStore({
-    ...config.store,
-    admins: config.admins,
-    redact,
-    logger: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+  const config = loadConfig({
+    QUADRANT_STORE_URL: storeUrl,
+    QUADRANT_ADMINS: ADMIN,
+    QUADRANT_LOG_LEVEL: 'debug',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
   });
-  const playbook = defaultPlaybook();
-  const base = options.classifier ?? createClassifier({ playbook, llm: config.llm, assessor: null });
+  const logs: string[] = [];
   const delay = options.classifyDelayMs ?? 0;
-  const classifier: Classifier = options.modelConfigured
-    ? { classify: (input) => new Promise((resolve) => setTimeout(resolve, delay)).then(() => base.classify(input)) }
-    : base;
-  const slackApp = createSlackApp({
-    mode: 'http',
-    botToken: BOT_TOKEN,
-    signingSecret: SIGNING_SECRET,
-    apiUrl: slack.apiUrl,
-    logger,
+  const quadrant = await createQuadrant(config, {
+    logSink: (line) => logs.push(line),
     retries: options.retries ?? 0,
     bot: { userId: slack.bot.userId, botId: slack.bot.botId },
+    ...(options.classifier || options.modelConfigured
+      ? {
+          classifier: (built: Classifier): Classifier => {
+            const base = options.classifier ?? built;
+            return options.modelConfigured
+              ? {
+                  classify: (input) =>
+                    new Promise((resolve) => setTimeout(resolve, delay)).then(() => base.classify(input)),
+                }
+              : base;
+          },
+        }
+      : {}),
   });
-  const deps = registerHandlers(slackApp.app, {
-    config,
-    playbook,
-    classifier,
-    decisions: store.decisions,
-    state: store.state,
-    logger,
-  });
+  const { slackApp, deps } = quadrant.createApp();
   const { port } = await slackApp.start({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}/slack/events`;
   const teamId = slack.team.id;
@@ -202,7 +193,7 @@ export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Prom
       ),
     close: async () => {
       await slackApp.stop();
-      await store.close();
+      await quadrant.close();
       if (!options.shared) await slack.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -8,14 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HandlerDeps } from '../../handlers/deps.js';
-import { registerHandlers } from '../../handlers/index.js';
 import { loadConfig } from '../../src/config.js';
-import { defaultPlaybook } from '../../src/domain/playbook.js';
-import { redact } from '../../src/domain/redact.js';
-import { createClassifier } from '../../src/llm/classifier.js';
-import { createSlackApp } from '../../src/slack/app.js';
-import { createLogger } from '../../src/slack/logger.js';
-import { openStore } from '../../src/store/open-store.js';
+import { createQuadrant } from '../../src/quadrant.js';
 import {
   appMention,
   blockActions,
@@ -50,36 +44,23 @@ export type SocketTestApp = {
 
 export const startSocketTestApp = async (): Promise<SocketTestApp> => {
   const dir = await mkdtemp(join(tmpdir(), 'quadrant-socket-'));
-  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}` });
   const slack = await startSlackEmulator({ botToken: SOCKET_BOT_TOKEN, appToken: SOCKET_APP_TOKEN });
-  const logs: string[] = [];
-  const logger = createLogger('debug', (line) => logs.push(line));
-  const store = await openStore({
-    ...config.store,
-    admins: config.admins,
-    redact,
-    logger: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) },
+  const config = loadConfig({
+    QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}`,
+    QUADRANT_LOG_LEVEL: 'debug',
+    SLACK_BOT_TOKEN: SOCKET_BOT_TOKEN,
+    SLACK_APP_TOKEN: SOCKET_APP_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
   });
-  const playbook = defaultPlaybook();
-  const slackApp = createSlackApp({
-    mode: 'socket',
-    botToken: SOCKET_BOT_TOKEN,
-    appToken: SOCKET_APP_TOKEN,
-    apiUrl: slack.apiUrl,
-    logger,
+  const logs: string[] = [];
+  const quadrant = await createQuadrant(config, {
+    logSink: (line) => logs.push(line),
     retries: 0,
     bot: { userId: slack.bot.userId, botId: slack.bot.botId },
     // A reconnect waits one ping timeout; 1 s keeps the reconnection test quick.
     socketPingTimeoutMs: 1000,
   });
-  const deps = registerHandlers(slackApp.app, {
-    config,
-    playbook,
-    classifier: createClassifier({ playbook, llm: config.llm, assessor: null }),
-    decisions: store.decisions,
-    state: store.state,
-    logger,
-  });
+  const { slackApp, deps } = quadrant.createApp();
   // Resolves once the emulator said hello on the WebSocket.
   await slackApp.start();
   const teamId = slack.team.id;
@@ -130,7 +111,7 @@ export const startSocketTestApp = async (): Promise<SocketTestApp> => {
     },
     close: async () => {
       await slackApp.stop();
-      await store.close();
+      await quadrant.close();
       await slack.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -6,10 +6,10 @@ import { buildFollowUpMessage } from '../../handlers/blocks/follow-up.js';
 import { bar, buildHomeView } from '../../handlers/blocks/home.js';
 import { buildChangeTypeModal, buildShareModal } from '../../handlers/blocks/modals.js';
 import { buildPlaybookGlance, buildPlaybookModal, buildPlaybookSearch } from '../../handlers/blocks/playbook.js';
+import { checkBlocks, checkView } from '../../playground/emulator/block-limits.js';
 import type { CardView } from '../../src/conversation/card.js';
 import { defaultPlaybook, searchPlaybook } from '../../src/domain/playbook.js';
 import { RELATIONSHIP_TYPES } from '../../src/domain/types.js';
-import { checkBlocks, checkView } from '../../src/emulator/block-limits.js';
 import type { Decision } from '../../src/store/ports.js';
 
 const playbook = defaultPlaybook();

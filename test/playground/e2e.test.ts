@@ -3,23 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerHandlers } from '../../handlers/index.js';
+import { type Playground, startPlayground } from '../../playground/index.js';
 import { loadConfig } from '../../src/config.js';
-import { defaultPlaybook } from '../../src/domain/playbook.js';
-import { redact } from '../../src/domain/redact.js';
-import { createClassifier } from '../../src/llm/classifier.js';
-import { type Playground, startPlayground } from '../../src/playground/index.js';
-import { createSlackApp } from '../../src/slack/app.js';
-import { createLogger } from '../../src/slack/logger.js';
-import type { StoreHandle } from '../../src/store/backend.js';
-import { openStore } from '../../src/store/open-store.js';
+import { createQuadrant, type Quadrant } from '../../src/quadrant.js';
 import { launchChromium, watchErrors } from './browser.js';
 
 // The issue's end-to-end flow in headless Chromium against the real Quadrant app (real handlers,
 // rules classifier, SQLite store in a temp dir) through the playground: describe a client, answer
 // a follow-up, confirm, share the card to #team, run /playbook and /client, save a screenshot.
 let dir: string;
-let store: StoreHandle;
+let quadrant: Quadrant;
 let playground: Playground;
 let browser: Browser;
 let page: Page;
@@ -28,40 +21,16 @@ const appLog: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'quadrant-playground-'));
-  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'quadrant.db')}` });
-  const playbook = defaultPlaybook();
-  const logger = createLogger('warn', (line) => appLog.push(line));
-  store = await openStore({
-    ...config.store,
-    admins: config.admins,
-    redact,
-    logger: { info: () => {}, warn: (m) => appLog.push(m), error: (m) => appLog.push(m) },
+  const config = loadConfig({
+    QUADRANT_STORE_URL: `sqlite://${join(dir, 'quadrant.db')}`,
+    QUADRANT_LOG_LEVEL: 'warn',
   });
-  const classifier = createClassifier({ playbook, llm: config.llm, assessor: null });
+  quadrant = await createQuadrant(config, { logSink: (line) => appLog.push(line), retries: 0 });
   playground = await startPlayground({
     config,
     port: 0,
     print: () => {},
-    createApp: (s) => {
-      const slack = createSlackApp({
-        mode: 'http',
-        botToken: s.botToken,
-        signingSecret: s.signingSecret,
-        apiUrl: s.apiUrl,
-        logger,
-        retries: 0,
-        bot: s.bot,
-      });
-      registerHandlers(slack.app, {
-        config: { admins: s.admins },
-        playbook,
-        classifier,
-        decisions: store.decisions,
-        state: store.state,
-        logger,
-      });
-      return slack;
-    },
+    createApp: (s) => quadrant.createApp({ mode: 'http', ...s }).slackApp,
   });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
@@ -73,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await playground?.close();
-  await store?.close();
+  await quadrant?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -154,7 +123,10 @@ describe('playground end to end with the real app', () => {
     await button(card, 'Confirm').click();
     await thread().locator('.message.from-bot', { hasText: 'confirmed' }).last().waitFor();
     expect(await lastBotMessage().textContent()).toContain('@Li Wei confirmed');
-    const decisions = await store.decisions.list({}, { userId: 'U0LIWEI', teamId: 'T0PLAYGROUND', isAdmin: false });
+    const decisions = await quadrant.store.decisions.list(
+      {},
+      { userId: 'U0LIWEI', teamId: 'T0PLAYGROUND', isAdmin: false },
+    );
     expect(decisions).toHaveLength(1);
     expect(decisions[0]?.clientName).toContain('Acme Power');
   });

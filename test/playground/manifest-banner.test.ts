@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadManifest, parseManifest } from '../../src/playground/app-manifest.js';
-import { maskStoreUrl, playgroundBanner } from '../../src/playground/banner.js';
+import { loadManifest, parseManifest } from '../../playground/app-manifest.js';
+import { maskStoreUrl, playgroundBanner } from '../../playground/banner.js';
 
 describe('parseManifest', () => {
   it('reads commands, message shortcuts and bot events', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../src/emulator/workspace.js';
-import { applyViewAck, createPlaygroundViews } from '../../src/playground/modal-views.js';
-import { topModal } from '../../src/playground/snapshot.js';
+import { Workspace } from '../../playground/emulator/workspace.js';
+import { applyViewAck, createPlaygroundViews } from '../../playground/modal-views.js';
+import { topModal } from '../../playground/snapshot.js';
 
 const setup = () => {
   const workspace = new Workspace();

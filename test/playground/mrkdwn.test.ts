@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMrkdwn } from '../../src/playground/public/mrkdwn.js';
+import { parseInline, parseMrkdwn } from '../../playground/public/mrkdwn.js';
 
 describe('parseInline', () => {
   it('reads bold, italic, strike and code', () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Playground, startPlayground } from '../../playground/index.js';
 import { loadConfig } from '../../src/config.js';
-import { type Playground, startPlayground } from '../../src/playground/index.js';
 import { launchChromium, watchErrors } from './browser.js';
 import { createTestApp, type Gate, gate, LOADING_MESSAGES, TEST_MANIFEST } from './test-app.js';
 

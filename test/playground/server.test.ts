@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Playground, type PlaygroundSlackSettings, startPlayground } from '../../playground/index.js';
+import type { PageSnapshot } from '../../playground/snapshot.js';
 import { loadConfig } from '../../src/config.js';
-import { type Playground, type PlaygroundSlackSettings, startPlayground } from '../../src/playground/index.js';
-import type { PageSnapshot } from '../../src/playground/snapshot.js';
 import { createTestApp, TEST_MANIFEST } from './test-app.js';
 
 let playground: Playground;

@@ -1,6 +1,6 @@
 import type { Block, KnownBlock, View } from '@slack/types';
-import { parseManifest } from '../../src/playground/app-manifest.js';
-import type { PlaygroundSlackSettings } from '../../src/playground/index.js';
+import { parseManifest } from '../../playground/app-manifest.js';
+import type { PlaygroundSlackSettings } from '../../playground/index.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { createLogger } from '../../src/slack/logger.js';
 

@@ -1,6 +1,6 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackEmulator, startSlackEmulator } from '../../src/emulator/web-api.js';
+import { type SlackEmulator, startSlackEmulator } from '../../playground/emulator/web-api.js';
 import { webClientOptions } from '../../src/slack/client-options.js';
 import { createSlackTransport, type SlackTransport } from '../../src/slack/http-transport.js';
 

@@ -59,7 +59,7 @@ export const parseManifest = (text: string | undefined): AppManifest => {
 };
 
 /** Reads the repository's manifest.json (or another file). */
-export const loadManifest = async (path: URL | string = new URL('../../manifest.json', import.meta.url)) => {
+export const loadManifest = async (path: URL | string = new URL('../manifest.json', import.meta.url)) => {
   const text = await readFile(path, 'utf8').catch(() => undefined);
   return parseManifest(text);
 };

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Bilingual } from '../domain/types.js';
+import type { Bilingual } from '../src/domain/types.js';
 import { describeError, PlaygroundError } from './messages.js';
 import { findPersona, type Persona } from './personas.js';
 

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../domain/types.js';
+import type { Bilingual } from '../src/domain/types.js';
 
 /** Why the playground refused a browser action; shown on the page in the reader's language. */
 export type PlaygroundErrorCode =

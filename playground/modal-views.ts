@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SlackEmulator } from '../emulator/web-api.js';
-import type { EmulatedView, Workspace } from '../emulator/workspace.js';
+import type { SlackEmulator } from './emulator/web-api.js';
+import type { EmulatedView, Workspace } from './emulator/workspace.js';
 
 /** The modal bookkeeping Slack does for a client: who a trigger belongs to, errors, versions. */
 export type PlaygroundViews = {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AppManifest } from './app-manifest.js';
+import { type BrowserAction, browserActionSchema, MAX_MESSAGE_CHARS } from './browser-action-schema.js';
 import {
   appHomeOpened,
   appMention,
@@ -12,11 +14,9 @@ import {
   type SignedResponse,
   slashCommand,
   viewSubmission,
-} from '../emulator/signed-requests.js';
-import type { SlackEmulator } from '../emulator/web-api.js';
-import type { EmulatedMessage, EmulatedView } from '../emulator/workspace.js';
-import type { AppManifest } from './app-manifest.js';
-import { type BrowserAction, browserActionSchema, MAX_MESSAGE_CHARS } from './browser-action-schema.js';
+} from './emulator/signed-requests.js';
+import type { SlackEmulator } from './emulator/web-api.js';
+import type { EmulatedMessage, EmulatedView } from './emulator/workspace.js';
 import { PlaygroundError } from './messages.js';
 import { applyViewAck, closeView, type PlaygroundViews, viewHash, viewPayload } from './modal-views.js';
 import { findPersona, type Persona, TEAM_CHANNEL } from './personas.js';

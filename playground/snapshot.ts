@@ -1,5 +1,5 @@
-import type { SlackEmulator } from '../emulator/web-api.js';
-import type { EmulatedView } from '../emulator/workspace.js';
+import type { SlackEmulator } from './emulator/web-api.js';
+import type { EmulatedView } from './emulator/workspace.js';
 import { PERSONAS, type Persona, TEAM_CHANNEL } from './personas.js';
 
 /** One message as the page shows it; ephemeral ones carry the id their response_url targets. */

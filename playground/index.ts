@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../config.js';
-import { type SlackEmulator, startSlackEmulator } from '../emulator/web-api.js';
-import type { SlackApp } from '../slack/app.js';
+import type { Config } from '../src/config.js';
+import type { SlackApp } from '../src/slack/app.js';
 import { type AppManifest, loadManifest } from './app-manifest.js';
 import { playgroundBanner } from './banner.js';
 import { createActionRouter } from './browser-actions.js';
+import { type SlackEmulator, startSlackEmulator } from './emulator/web-api.js';
 import { claimOpenedViews, createPlaygroundViews } from './modal-views.js';
 import { startPageServer } from './page-server.js';
 import { PERSONAS, PLAYGROUND_BOT, PLAYGROUND_TEAM, personaLabel, TEAM_CHANNEL } from './personas.js';

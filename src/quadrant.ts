@@ -1,0 +1,132 @@
+/**
+ * The one composition function: config -> playbook -> store -> classifier -> Bolt app -> handlers.
+ * src/main.ts, the playground, every test driver and every bench build the app through it, so a new
+ * dependency is wired once. Overrides replace only what a test or bench must: where log lines go,
+ * the store's clock, Web API retries, a known bot identity, the Socket Mode heartbeat and a
+ * classifier decorator. The store URL and the Slack API URL come from config like in production.
+ */
+import type { HandlerDeps } from '../handlers/deps.js';
+import { registerHandlers } from '../handlers/index.js';
+import { type Config, ConfigError } from './config.js';
+import { type Playbook, PlaybookError } from './domain/playbook.js';
+import { redact } from './domain/redact.js';
+import { createClassifier } from './llm/classifier.js';
+import type { Classifier } from './llm/port.js';
+import { loadPlaybook } from './playbook-file.js';
+import { createSlackApp, type SlackApp } from './slack/app.js';
+import { describeError } from './slack/errors.js';
+import { createLogger } from './slack/logger.js';
+import type { StoreHandle } from './store/backend.js';
+import { openStore } from './store/open-store.js';
+
+export type QuadrantOverrides = {
+  /** Where log lines go (tests collect them); stderr by default. */
+  logSink?: (line: string) => void;
+  /** The store's clock (tests age records); the wall clock by default. */
+  now?: () => Date;
+  /** Web API retries; tests pass 0 to see a failure at once. */
+  retries?: number;
+  /** A known bot identity skips `auth.test` at start (the playground and emulator-backed tests). */
+  bot?: { userId: string; botId: string };
+  /** Socket Mode heartbeat (see SlackAppOptions). */
+  socketPingTimeoutMs?: number;
+  /** Wraps the classifier built from config, e.g. to make it as slow as a model call. */
+  classifier?: (built: Classifier) => Classifier;
+};
+
+/** One Slack connection: config.slack in production, the playground's own emulated Slack otherwise. */
+export type SlackConnection = {
+  mode: 'http' | 'socket';
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl: string | undefined;
+  bot?: { userId: string; botId: string };
+  /** Defaults to QUADRANT_ADMINS. */
+  admins?: string[];
+};
+
+export type QuadrantApp = { slackApp: SlackApp; deps: HandlerDeps };
+
+export type Quadrant = {
+  config: Config;
+  logger: ReturnType<typeof createLogger>;
+  playbook: Playbook;
+  store: StoreHandle;
+  classifier: Classifier;
+  /** The Bolt app with every handler registered, for `connection` (config.slack by default). */
+  createApp(connection?: SlackConnection): QuadrantApp;
+  /** Closes the store; apps are stopped by their owner first. */
+  close(): Promise<void>;
+};
+
+/** The Slack connection config describes; a playground config has none. */
+export const configuredConnection = (config: Config): SlackConnection => {
+  const { slack } = config;
+  if (slack.mode === 'playground' || slack.botToken === undefined) {
+    throw new ConfigError('SLACK_BOT_TOKEN: required');
+  }
+  return slack.mode === 'socket'
+    ? { mode: 'socket', botToken: slack.botToken, appToken: slack.appToken ?? '', apiUrl: slack.apiUrl }
+    : { mode: 'http', botToken: slack.botToken, signingSecret: slack.signingSecret ?? '', apiUrl: slack.apiUrl };
+};
+
+/**
+ * Builds everything but the Slack connection. Throws a {@link ConfigError} naming the variable
+ * when the playbook file or the store cannot be opened.
+ */
+export const createQuadrant = async (config: Config, overrides: QuadrantOverrides = {}): Promise<Quadrant> => {
+  const logger = createLogger(config.logLevel, overrides.logSink);
+  let playbook: Playbook;
+  try {
+    playbook = loadPlaybook(config.playbookPath);
+  } catch (error) {
+    throw new ConfigError(
+      error instanceof PlaybookError ? `QUADRANT_PLAYBOOK: ${error.message}` : describeError(error),
+    );
+  }
+  const store = await openStore({
+    ...config.store,
+    admins: config.admins,
+    redact,
+    logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+    ...(overrides.now === undefined ? {} : { now: overrides.now }),
+  }).catch((error: unknown) => {
+    throw new ConfigError(`QUADRANT_STORE_URL: ${describeError(error)}`);
+  });
+  const built = createClassifier({
+    playbook,
+    llm: config.llm,
+    logger: {
+      info: (message, fields) => logger.info(message, fields ?? ''),
+      warn: (message, fields) => logger.warn(message, fields ?? ''),
+    },
+  });
+  const classifier = overrides.classifier ? overrides.classifier(built) : built;
+
+  const createApp = (connection: SlackConnection = configuredConnection(config)): QuadrantApp => {
+    const bot = connection.bot ?? overrides.bot;
+    const slackApp = createSlackApp({
+      mode: connection.mode,
+      botToken: connection.botToken,
+      apiUrl: connection.apiUrl,
+      logger,
+      ...(connection.signingSecret === undefined ? {} : { signingSecret: connection.signingSecret }),
+      ...(connection.appToken === undefined ? {} : { appToken: connection.appToken }),
+      ...(bot === undefined ? {} : { bot }),
+      ...(overrides.retries === undefined ? {} : { retries: overrides.retries }),
+      ...(overrides.socketPingTimeoutMs === undefined ? {} : { socketPingTimeoutMs: overrides.socketPingTimeoutMs }),
+    });
+    const deps = registerHandlers(slackApp.app, {
+      config: { admins: connection.admins ?? config.admins },
+      playbook,
+      classifier,
+      decisions: store.decisions,
+      state: store.state,
+      logger,
+    });
+    return { slackApp, deps };
+  };
+
+  return { config, logger, playbook, store, classifier, createApp, close: () => store.close() };
+};
