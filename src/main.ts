@@ -6,6 +6,7 @@
  */
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { describeLlmSetup } from './llm/notices.js';
+import { installProcessGuards } from './process-guards.js';
 import { createQuadrant, type Quadrant } from './quadrant.js';
 import { describeError } from './slack/errors.js';
 
@@ -59,6 +60,12 @@ const start = async (): Promise<void> => {
   );
   const { logger, store } = quadrant;
   const closers: Array<() => Promise<void>> = [];
+  installProcessGuards({
+    logger,
+    shutdown: async () => {
+      for (const close of closers) await close().catch(() => undefined);
+    },
+  });
   closers.push(await (config.slack.mode === 'playground' ? startPlayground(quadrant) : startSlack(quadrant)));
   logger.info(describeLlmSetup(config.llm).en);
   closers.push(() => quadrant.close());

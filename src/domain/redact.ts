@@ -109,7 +109,9 @@ const digitsOf = (s: string) => s.replace(/\D/g, '');
 const DETECTORS: Detector[] = [
   {
     kind: 'email',
-    pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+    // The look-behind lets a match start only where a run of address characters starts: without
+    // it, each position of a long unbroken run rescans the rest of the run (quadratic time).
+    pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
     accept: () => true,
   },
   {

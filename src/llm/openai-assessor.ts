@@ -39,6 +39,23 @@ const MAX_ECHOED_OUTPUT_CHARS = 4_000;
 export const assessmentDeadlineMs = (timeoutMs: number, retryAfterCapMs = DEFAULT_RETRY_AFTER_CAP_MS): number =>
   2 * timeoutMs + retryAfterCapMs;
 
+/**
+ * Drops `<think>…</think>` blocks (any case) in one forward pass. A lazy regex would rescan the
+ * rest of the reply from every unclosed `<think>`, which is quadratic on a hostile reply.
+ */
+export const removeThinking = (content: string): string => {
+  const lower = content.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (let open = lower.indexOf('<think>'); open !== -1; open = lower.indexOf('<think>', from)) {
+    const close = lower.indexOf('</think>', open + 7);
+    if (close === -1) break;
+    out += content.slice(from, open);
+    from = close + 8;
+  }
+  return out + content.slice(from);
+};
+
 const summarizeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) =>
   issues
     .slice(0, 3)
@@ -88,7 +105,7 @@ export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssesso
   const parseContent = (content: string): { ok: true; value: RawAssessment } | { ok: false; error: string } => {
     // JSON-mode models sometimes wrap the object in a fence, prose or a <think> block; the schema
     // still decides what is accepted.
-    const withoutThinking = content.replace(/<think>[\s\S]*?<\/think>/gi, '');
+    const withoutThinking = removeThinking(content);
     const from = withoutThinking.indexOf('{');
     const to = withoutThinking.lastIndexOf('}');
     let json: unknown;

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WEB_API_TIMEOUT_MS, webClientOptions } from './client-options.js';
 import { createSlackTransport } from './http-transport.js';
+import { guardSlackRequests } from './request-guard.js';
 
 export type SlackAppOptions = {
   mode: 'http' | 'socket';
@@ -107,6 +108,11 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
         },
       },
     ],
+  });
+  guardSlackRequests(receiver, {
+    signingSecret: options.signingSecret,
+    logger: options.logger,
+    endpoint: '/slack/events',
   });
   const app = new App({
     token: options.botToken,
