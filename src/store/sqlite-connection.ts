@@ -32,9 +32,15 @@ export const openSqlite = (path: string, busyTimeoutMs = 10_000): Promise<Sqlite
               else ok({ changes: this.changes });
             });
           }),
+        // Not db.get: node-sqlite3 steps a `get` once and leaves the statement active until it is
+        // finalized in a later job, so the connection keeps a read transaction open. A write this
+        // connection runs meanwhile (another request's claim or append) must then upgrade that
+        // read transaction, and in WAL mode an upgrade from a stale snapshot fails with
+        // SQLITE_BUSY at once, without waiting for the busy timeout. `all` runs the statement to
+        // its end, which ends its transaction.
         get: <T>(sql: string, params: Param[] = []) =>
           new Promise<T | undefined>((ok, fail) => {
-            db.get<T>(sql, params, (error, row) => (error ? fail(error) : ok(row)));
+            db.all<T>(sql, params, (error, rows) => (error ? fail(error) : ok(rows[0])));
           }),
         all: <T>(sql: string, params: Param[] = []) =>
           new Promise<T[]>((ok, fail) => {
