@@ -22,7 +22,11 @@ const longRun = fc
   )
   .map(([unit, size, tail]) => unit.repeat(Math.ceil(size / unit.length)) + tail);
 
-const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: 12 });
+const word = fc.string({
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'),
+  minLength: 1,
+  maxLength: 12,
+});
 /** Addresses of the shape the redactor promises to catch (letters, digits, dots in the local part). */
 const plainEmail = fc
   .tuple(word, fc.option(word), word, fc.constantFrom('com', 'cn', 'example', 'bank'))

@@ -34,11 +34,21 @@ export const findRegexes = (repoRoot: string): FoundRegex[] => {
         if (ts.isRegularExpressionLiteral(node)) {
           const text = node.text;
           const end = text.lastIndexOf('/');
-          found.push({ file: relative(repoRoot, path), line: at(node), source: text.slice(1, end), flags: text.slice(end + 1) });
+          found.push({
+            file: relative(repoRoot, path),
+            line: at(node),
+            source: text.slice(1, end),
+            flags: text.slice(end + 1),
+          });
         } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
           const source = constantText(node.arguments?.[0]);
           if (source !== null) {
-            found.push({ file: relative(repoRoot, path), line: at(node), source, flags: constantText(node.arguments?.[1]) ?? '' });
+            found.push({
+              file: relative(repoRoot, path),
+              line: at(node),
+              source,
+              flags: constantText(node.arguments?.[1]) ?? '',
+            });
           }
         }
         ts.forEachChild(node, visit);

@@ -49,7 +49,9 @@ describe('every regular expression in the product', () => {
         allowed.add(bounded.why);
         continue;
       }
-      unsafe.push(`${regex.file}:${regex.line} /${regex.source}/ ${result.status} ${'complexity' in result ? (result.complexity?.summary ?? '') : ''}`);
+      unsafe.push(
+        `${regex.file}:${regex.line} /${regex.source}/ ${result.status} ${'complexity' in result ? (result.complexity?.summary ?? '') : ''}`,
+      );
     }
     expect(unsafe).toEqual([]);
     // An entry whose pattern is gone or now safe must leave the list.
