@@ -9,11 +9,11 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { sendSignedRequest } from '../playground/emulator/signed-requests.js';
+import { sleep } from '../src/lib/sleep.js';
 
 export type LoadJob = { url: string; signingSecret: string; bodies: string[]; ratePerSecond: number };
 export type LoadResult = { sentAt: number[]; acks: number[]; errors: number };
 
-const sleep = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay));
 const now = () => performance.timeOrigin + performance.now();
 
 const run = async ({ url, signingSecret, bodies, ratePerSecond }: LoadJob): Promise<LoadResult> => {

@@ -1,3 +1,4 @@
+import { QuadrantError } from '../src/domain/errors.js';
 import type { Bilingual } from '../src/domain/types.js';
 
 /** Why the playground refused a browser action; shown on the page in the reader's language. */
@@ -15,9 +16,9 @@ export type PlaygroundErrorCode =
   | 'forbidden'
   | 'not_found';
 
-export class PlaygroundError extends Error {
+export class PlaygroundError extends QuadrantError<PlaygroundErrorCode> {
   constructor(
-    readonly code: PlaygroundErrorCode,
+    code: PlaygroundErrorCode,
     readonly detail: Record<string, string> = {},
   ) {
     super(code);

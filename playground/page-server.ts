@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Bilingual } from '../src/domain/types.js';
+import { sendJson } from '../src/lib/http.js';
 import { describeError, PlaygroundError } from './messages.js';
 import { findPersona, type Persona } from './personas.js';
 
@@ -45,13 +46,13 @@ export type PageServerDeps = {
 
 export type PageServer = { url: string; port: number; close(): Promise<void> };
 
-const sendJson = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-};
-
 const sendError = (res: ServerResponse, status: number, error: PlaygroundError) =>
-  sendJson(res, status, { ok: false, code: error.code, error: describeError(error) satisfies Bilingual });
+  sendJson(
+    res,
+    status,
+    { ok: false, code: error.code, error: describeError(error) satisfies Bilingual },
+    SECURITY_HEADERS,
+  );
 
 const readJsonBody = async (req: IncomingMessage): Promise<unknown> => {
   const chunks: Buffer[] = [];
@@ -133,14 +134,14 @@ export const startPageServer = async (deps: PageServerDeps): Promise<PageServer>
       return;
     }
     if (req.method === 'GET' && url.pathname === '/api/session')
-      return sendJson(res, 200, { ok: true, session: deps.session() });
+      return sendJson(res, 200, { ok: true, session: deps.session() }, SECURITY_HEADERS);
     if (req.method === 'GET' && url.pathname === '/api/state') {
-      return sendJson(res, 200, { ok: true, state: deps.snapshot(personaFrom(url)) });
+      return sendJson(res, 200, { ok: true, state: deps.snapshot(personaFrom(url)) }, SECURITY_HEADERS);
     }
     if (req.method === 'GET' && url.pathname === '/api/events') return openStream(req, res, url);
     if (req.method === 'POST' && url.pathname === '/api/actions') {
       await deps.act(await readJsonBody(req));
-      return sendJson(res, 200, { ok: true });
+      return sendJson(res, 200, { ok: true }, SECURITY_HEADERS);
     }
     return sendError(res, 404, new PlaygroundError('not_found'));
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuadrantError } from './domain/errors.js';
 
 /**
  * The only reader of `process.env`. Every variable Quadrant understands is declared here,
@@ -6,8 +7,10 @@ import { z } from 'zod';
  */
 
 /** A variable is missing or malformed; the message names it and says what was expected. */
-export class ConfigError extends Error {
-  readonly code = 'config_invalid';
+export class ConfigError extends QuadrantError<'config_invalid'> {
+  constructor(message: string) {
+    super('config_invalid', message);
+  }
 }
 
 const optionalString = z

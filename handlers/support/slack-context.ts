@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Visibility } from '../../src/store/ports.js';
+import { defaultVisibility } from '../../src/store/visibility.js';
 
 /** Every post turns unfurls off: a description must never expand into a link preview. */
 export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
@@ -15,10 +16,10 @@ export const isDirectMessage = (channel: string): boolean => channel.startsWith(
  * may see them. Unknown (the lookup failed) counts as private: the safe side.
  */
 export const visibilityOf = async (client: webApi.WebClient, channel: string | null): Promise<Visibility> => {
-  if (channel === null || channel.startsWith('D') || channel.startsWith('G')) return 'private';
+  if (channel === null || defaultVisibility({ id: channel }) === 'private') return 'private';
   try {
-    const info = await client.conversations.info({ channel });
-    return info.channel?.is_private || info.channel?.is_im || info.channel?.is_mpim ? 'private' : 'team';
+    const info = (await client.conversations.info({ channel })).channel;
+    return defaultVisibility({ id: channel, isPrivate: info?.is_private, isIm: info?.is_im, isMpim: info?.is_mpim });
   } catch {
     return 'private';
   }

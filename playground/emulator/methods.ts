@@ -1,13 +1,15 @@
+import { QuadrantError } from '../../src/domain/errors.js';
 import { checkBlocks, checkView } from './block-limits.js';
 import type { ChangeEvent, EmulatedChannel, EmulatedMessage, EmulatedView, Workspace } from './workspace.js';
 
 /** A Slack error code answered as `{ ok: false, error }` with HTTP 200, like the real API. */
-export class SlackMethodError extends Error {
+/** A Web API error as Slack reports it: `code` is Slack's `error` field (`channel_not_found`, …). */
+export class SlackMethodError extends QuadrantError {
   constructor(
-    readonly error: string,
+    code: string,
     readonly detail?: string,
   ) {
-    super(error);
+    super(code);
   }
 }
 

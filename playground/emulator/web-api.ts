@@ -34,6 +34,8 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendJson } from '../../src/lib/http.js';
+import { sleep } from '../../src/lib/sleep.js';
 import { checkBlocks } from './block-limits.js';
 import { METHODS, type MethodContext, SlackMethodError } from './methods.js';
 import { type SendOptions, type SignedRequest, type SignedResponse, sendSignedRequest } from './signed-requests.js';
@@ -128,13 +130,6 @@ export const parseApiBody = (raw: string, contentType: string | undefined): Reco
   return body;
 };
 
-const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Starts the emulator on 127.0.0.1 (`port` 0 picks a free one). */
 export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise<SlackEmulator> => {
   const workspace = new Workspace();
@@ -208,7 +203,7 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
     } catch (error) {
       if (!(error instanceof SlackMethodError)) throw error;
       const metadata = error.detail ? { response_metadata: { messages: [`[ERROR] ${error.detail}`] } } : {};
-      sendJson(res, 200, { ok: false, error: error.error, ...metadata });
+      sendJson(res, 200, { ok: false, error: error.code, ...metadata });
     }
   };
 

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { QuadrantError } from '../domain/errors.js';
 
 /** What a CLI command may touch; injected so tests drive commands in-process. */
 export type CommandIo = {
@@ -10,8 +11,10 @@ export type CommandIo = {
 };
 
 /** A usage error: the message is printed with a hint and the exit status is 2. */
-export class UsageError extends Error {
-  readonly code = 'usage';
+export class UsageError extends QuadrantError<'usage'> {
+  constructor(message: string) {
+    super('usage', message);
+  }
 }
 
 /** Every subcommand: parses its own args, returns the exit status. */

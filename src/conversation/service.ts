@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeClientId } from '../domain/client-id.js';
+import { QuadrantError } from '../domain/errors.js';
 import type { Playbook } from '../domain/playbook.js';
 import { emptyProfile } from '../domain/profile.js';
 import { recommendActions } from '../domain/recommender.js';
 import { redact } from '../domain/redact.js';
 import type { HybridClassification, Lang, RelationshipType } from '../domain/types.js';
 import { messages } from '../i18n/messages.js';
+import { sleep } from '../lib/sleep.js';
 import type { Classifier } from '../llm/port.js';
 import type { Decision, DecisionLog, StateStore, ThreadState, Viewer, Visibility } from '../store/ports.js';
 import { type CardView, MAX_CARDS_PER_THREAD, parseCard } from './card.js';
@@ -64,14 +66,7 @@ export type DecideRequest = {
 };
 
 /** A problem the user caused or can fix; the Slack layer turns the code into a localized message. */
-export class ConversationError extends Error {
-  constructor(
-    readonly code: 'stale_card' | 'reason_required',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class ConversationError extends QuadrantError<'stale_card' | 'reason_required'> {}
 
 export type ConversationService = {
   /** One RM turn: asks a follow-up question, or classifies and returns the card. */
@@ -133,7 +128,6 @@ const withCard = (thread: ThreadState, card: CardView): ThreadState => {
 
 /** Longest a turn may hold its thread (an LLM turn with retries included); a crashed holder's lease lapses then. */
 export const THREAD_LEASE_MS = 60_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `work` holding the thread's lease, waiting (20 ms, doubling to 250 ms) while another

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuadrantError } from './errors.js';
 import { DEFAULT_PLAYBOOK } from './playbook-data.js';
 import {
   actionSchema,
@@ -16,8 +17,10 @@ import type { Bilingual, Lang, RelationshipType } from './types.js';
 export type { Playbook, PlaybookAction, Practice, TypeProfile } from './playbook-schema.js';
 
 /** A playbook file could not be used; the message names the file, the path inside it and the problem. */
-export class PlaybookError extends Error {
-  readonly code = 'playbook_invalid';
+export class PlaybookError extends QuadrantError<'playbook_invalid'> {
+  constructor(message: string) {
+    super('playbook_invalid', message);
+  }
 }
 
 /** The built-in playbook from the seed article, validated. */

@@ -19,6 +19,32 @@ export type ClientProfile = {
   loyalty: ProfileFact[];
 };
 
+const SINGLE_FACTS = ['segment', 'size', 'rating', 'history'] as const;
+
+const redactFact = (fact: ProfileFact, redact: (text: string) => string): ProfileFact => ({
+  value: redact(fact.value),
+  quote: redact(fact.quote),
+});
+
+/**
+ * The profile with `redact` applied to every text in it, the client's name included: a profile
+ * is sent to the LLM and written to the store, and both get the same redaction as the RM's text.
+ */
+export const redactProfile = (profile: ClientProfile, redact: (text: string) => string): ClientProfile => {
+  const out: ClientProfile = {
+    needs: profile.needs.map((f) => redactFact(f, redact)),
+    priorities: profile.priorities.map((f) => redactFact(f, redact)),
+    distress: profile.distress.map((f) => redactFact(f, redact)),
+    loyalty: profile.loyalty.map((f) => redactFact(f, redact)),
+  };
+  if (profile.clientName !== undefined) out.clientName = redact(profile.clientName);
+  for (const key of SINGLE_FACTS) {
+    const fact = profile[key];
+    if (fact !== undefined) out[key] = redactFact(fact, redact);
+  }
+  return out;
+};
+
 export const emptyProfile = (): ClientProfile => ({ needs: [], priorities: [], distress: [], loyalty: [] });
 
 const mergeFacts = (older: ProfileFact[], newer: ProfileFact[]): ProfileFact[] => {
@@ -36,7 +62,7 @@ export const mergeProfiles = (older: ClientProfile, newer: ClientProfile): Clien
   };
   const clientName = newer.clientName ?? older.clientName;
   if (clientName !== undefined) merged.clientName = clientName;
-  for (const key of ['segment', 'size', 'rating', 'history'] as const) {
+  for (const key of SINGLE_FACTS) {
     const fact = newer[key] ?? older[key];
     if (fact !== undefined) merged[key] = fact;
   }

@@ -4,6 +4,8 @@
  * checksum or by its context so that ordinary figures (amounts, dates, percentages) survive.
  */
 
+import { cleanText } from './text/normalize.js';
+
 export const REDACTION_KINDS = ['email', 'uscc', 'id', 'card', 'phone'] as const;
 export type RedactionKind = (typeof REDACTION_KINDS)[number];
 
@@ -17,18 +19,8 @@ export type RedactionResult = {
   found: Record<RedactionKind, number>;
 };
 
-// Zero-width and invisible formatting characters (incl. bidi overrides) can hide text from a
-// reviewer and split a number so a pattern misses it; C0/C1 controls other than \t \n \r as well.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
-/**
- * NFKC-normalizes (full-width digits and letters become ASCII) and removes zero-width, bidi and
- * control characters. Every other function here assumes normalized input.
- */
-export const normalizeText = (text: string): string =>
-  text.normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' ');
+// Every function here assumes input cleaned by `cleanText`: invisible characters can hide text
+// from a reviewer and split a number so a pattern misses it.
 
 /** GB 11643-1999 check character of an 18-character resident ID. */
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -149,7 +141,7 @@ const DETECTORS: Detector[] = [
  */
 export const redactPersonalData = (input: string): RedactionResult => {
   const found: Record<RedactionKind, number> = { email: 0, uscc: 0, id: 0, card: 0, phone: 0 };
-  let text = normalizeText(input);
+  let text = cleanText(input);
   for (const detector of DETECTORS) {
     text = text.replace(detector.pattern, (match: string, ...rest: unknown[]) => {
       // replace() passes (match, ...groups, offset, whole); the offset is the first number after the groups.

@@ -70,7 +70,7 @@ const emptyScores = (): Record<RelationshipType, number> => ({
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Cuts to the limit without splitting a surrogate pair. */
-const truncate = (input: string): string => {
+const headWithinLimit = (input: string): string => {
   if (input.length <= MAX_INPUT_CHARS) return input;
   const code = input.charCodeAt(MAX_INPUT_CHARS - 1);
   return input.slice(0, code >= 0xd800 && code <= 0xdbff ? MAX_INPUT_CHARS - 1 : MAX_INPUT_CHARS);
@@ -217,7 +217,7 @@ export const createRulesClassifier = (lexicon: Lexicon = DEFAULT_LEXICON): Rules
   const rulesVersion = `${ENGINE_VERSION}+${lexicon.version}`;
   return (rawInput) => {
     const input = typeof rawInput === 'string' ? rawInput : '';
-    const text = truncate(input);
+    const text = headWithinLimit(input);
     const normalized = normalizeText(text);
     const segments = segmentText(normalized.text);
     const { signals, cues } = selectMatches(matcher.scan(normalized.text, segments));

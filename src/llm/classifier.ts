@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import { combineClassifications } from '../domain/combiner.js';
 import type { Playbook } from '../domain/playbook.js';
-import { type ClientProfile, emptyProfile, mergeProfiles, type ProfileFact } from '../domain/profile.js';
+import { emptyProfile, mergeProfiles, redactProfile } from '../domain/profile.js';
 import { redact } from '../domain/redact.js';
 import { classifyWithRules, TRUNCATION_NOTICE } from '../domain/rules.js';
 import type { Bilingual, Classification } from '../domain/types.js';
@@ -21,24 +21,6 @@ export type ClassifierDeps = {
   logger?: LlmLogger;
   /** The rules classifier; injectable so tests can pin its output. */
   classifyRules?: (text: string) => Classification;
-};
-
-const redactFact = (fact: ProfileFact): ProfileFact => ({ value: redact(fact.value), quote: redact(fact.quote) });
-
-/** A stored thread profile is sent to the LLM too, so it gets the same redaction as the text. */
-const redactProfile = (profile: ClientProfile): ClientProfile => {
-  const out: ClientProfile = {
-    needs: profile.needs.map(redactFact),
-    priorities: profile.priorities.map(redactFact),
-    distress: profile.distress.map(redactFact),
-    loyalty: profile.loyalty.map(redactFact),
-  };
-  if (profile.clientName !== undefined) out.clientName = redact(profile.clientName);
-  for (const key of ['segment', 'size', 'rating', 'history'] as const) {
-    const fact = profile[key];
-    if (fact !== undefined) out[key] = redactFact(fact);
-  }
-  return out;
 };
 
 const buildAssessor = (deps: ClassifierDeps): LlmAssessor | null => {
@@ -70,7 +52,7 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
     answersAtOnce: assessor === null || mode === 'off',
     async classify(input): Promise<ClassifyResult> {
       const text = redact(input.text);
-      const known = input.profile ? redactProfile(input.profile) : null;
+      const known = input.profile ? redactProfile(input.profile, redact) : null;
       const rules = rulesOf(text);
       const keptProfile = known ?? emptyProfile();
       const ruleNotices = rules.truncated ? [TRUNCATION_NOTICE] : [];

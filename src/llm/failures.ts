@@ -67,15 +67,3 @@ export const classifyError = (error: unknown, retryAfterCapMs: number, backoffMs
   }
   return failure('llm_unavailable', error instanceof Error ? error.name : 'unknown error');
 };
-
-export const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (ms <= 0 || signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { QuadrantError } from '../domain/errors.js';
 import type { Playbook } from '../domain/playbook.js';
 import type { ClientProfile } from '../domain/profile.js';
 import type { Lang } from '../domain/types.js';
@@ -14,8 +15,10 @@ export type PromptFile = { id: string; version: string; body: string };
 export type PromptSet = { system: PromptFile; examples: PromptFile; output: PromptFile };
 
 /** A prompt file is missing or has no `id`/`version` front matter. */
-export class PromptFileError extends Error {
-  readonly code = 'prompt_invalid';
+export class PromptFileError extends QuadrantError<'prompt_invalid'> {
+  constructor(message: string) {
+    super('prompt_invalid', message);
+  }
 }
 
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));

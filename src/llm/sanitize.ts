@@ -1,4 +1,4 @@
-import { normalizeText } from '../domain/redact.js';
+import { cleanText } from '../domain/text/normalize.js';
 
 /**
  * The model's strings (rationale, follow-up, quotes, profile values) are untrusted data. The Slack
@@ -20,7 +20,7 @@ const BROADCAST = /[@＠](channel|here|everyone)\b/gi;
  * and caps the length.
  */
 export const sanitizeModelText = (value: string, maxLength: number): string => {
-  const cleaned = normalizeText(value)
+  const cleaned = cleanText(value)
     .replace(SLACK_SEQUENCE, ' ')
     .replace(URL_LIKE, '[link removed]')
     .replace(BROADCAST, '$1')

@@ -1,3 +1,4 @@
+import { QuadrantError } from '../domain/errors.js';
 import type { Lang } from '../domain/types.js';
 import { messages } from '../i18n/messages.js';
 import { StoreError } from '../store/ports.js';
@@ -15,14 +16,7 @@ export type FailureKind =
   | 'unknown';
 
 /** An error raised by our own code with a kind the user should hear about. */
-export class QuadrantSlackError extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class QuadrantSlackError extends QuadrantError<FailureKind> {}
 
 const slackErrorCode = (error: unknown): string | undefined => {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -32,7 +26,7 @@ const slackErrorCode = (error: unknown): string | undefined => {
 
 /** Classifies any thrown value: Web API errors by Slack's error code, store and our own errors by kind. */
 export const failureKind = (error: unknown): FailureKind => {
-  if (error instanceof QuadrantSlackError) return error.kind;
+  if (error instanceof QuadrantSlackError) return error.code;
   if (error instanceof StoreError) return 'store_unavailable';
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'slack_webapi_rate_limited_error') return 'rate_limited';

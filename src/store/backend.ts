@@ -1,4 +1,4 @@
-import type { ClientProfile, ProfileFact } from '../domain/profile.js';
+import { redactProfile } from '../domain/profile.js';
 import type {
   DecisionLog,
   Redact,
@@ -59,26 +59,6 @@ export const assertKey = (key: string, what: string): void => {
   if (typeof key !== 'string' || key.trim() === '' || key.length > 500) {
     throw new StoreError('store_invalid', `${what}: expected a non-empty key of at most 500 characters`);
   }
-};
-
-const redactFact = (fact: ProfileFact, redact: Redact): ProfileFact => ({
-  value: redact(fact.value),
-  quote: redact(fact.quote),
-});
-
-const redactProfile = (profile: ClientProfile, redact: Redact): ClientProfile => {
-  const out: ClientProfile = {
-    ...profile,
-    needs: profile.needs.map((f) => redactFact(f, redact)),
-    priorities: profile.priorities.map((f) => redactFact(f, redact)),
-    distress: profile.distress.map((f) => redactFact(f, redact)),
-    loyalty: profile.loyalty.map((f) => redactFact(f, redact)),
-  };
-  for (const key of ['segment', 'size', 'rating', 'history'] as const) {
-    const fact = profile[key];
-    if (fact !== undefined) out[key] = redactFact(fact, redact);
-  }
-  return out;
 };
 
 /** Thread state holds what the RM typed: it is redacted like a decision's description before it is written. */

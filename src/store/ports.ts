@@ -1,3 +1,4 @@
+import { QuadrantError } from '../domain/errors.js';
 import type { ClientProfile } from '../domain/profile.js';
 import type { ClassificationSource, EconomicCycle, RelationshipType, Signal } from '../domain/types.js';
 
@@ -141,12 +142,4 @@ export type StoreLogger = {
 };
 
 /** A store operation failed; turned into a localized message at the boundary. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+export class StoreError extends QuadrantError<StoreErrorCode> {}

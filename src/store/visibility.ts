@@ -17,12 +17,28 @@ export const canSee = (
 /** Slack conversation types whose content is not public to the workspace. */
 const PRIVATE_CHANNEL_TYPES = new Set(['im', 'mpim', 'group', 'private_channel']);
 
+/** DM (`D…`) and private-group (`G…`) conversation ids are private whatever else is known. */
+const PRIVATE_ID = /^[DG]/;
+
+/** What Slack tells about a conversation (event `channel_type`, `conversations.info` flags); any part may be missing. */
+export type ChannelFacts = {
+  id?: string | undefined;
+  channelType?: string | undefined;
+  isPrivate?: boolean | undefined;
+  isIm?: boolean | undefined;
+  isMpim?: boolean | undefined;
+};
+
 /**
- * The visibility a decision gets unless the RM chooses: private in a DM or a private channel
- * (Slack's `channel_type` / `conversations.info`), team elsewhere.
+ * The visibility a decision gets unless the RM chooses: private in a DM or a private channel,
+ * team elsewhere.
  */
-export const defaultVisibility = (channel: { channelType?: string; isPrivate?: boolean }): Visibility =>
-  channel.isPrivate === true || (channel.channelType !== undefined && PRIVATE_CHANNEL_TYPES.has(channel.channelType))
+export const defaultVisibility = (channel: ChannelFacts): Visibility =>
+  channel.isPrivate === true ||
+  channel.isIm === true ||
+  channel.isMpim === true ||
+  (channel.channelType !== undefined && PRIVATE_CHANNEL_TYPES.has(channel.channelType)) ||
+  (channel.id !== undefined && PRIVATE_ID.test(channel.id))
     ? 'private'
     : 'team';
 

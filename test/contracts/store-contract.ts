@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sleep } from '../../src/lib/sleep.js';
 import type { StoreHandle } from '../../src/store/backend.js';
 import type { Redact, ThreadState, Viewer } from '../../src/store/ports.js';
 import { StoreError } from '../../src/store/ports.js';
@@ -43,8 +44,6 @@ const rejection = async (promise: Promise<unknown>): Promise<StoreError> => {
   expect(error).toBeInstanceOf(StoreError);
   return error as StoreError;
 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The behaviour every backend must have. Each backend's test file calls this with a factory that

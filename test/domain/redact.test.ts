@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  isValidResidentId18,
-  isValidUscc,
-  normalizeText,
-  passesLuhn,
-  redact,
-  redactPersonalData,
-} from '../../src/domain/redact.js';
+import { isValidResidentId18, isValidUscc, passesLuhn, redact, redactPersonalData } from '../../src/domain/redact.js';
+import { cleanText, normalizeText } from '../../src/domain/text/normalize.js';
 
 // Independent fixtures: published checksum examples and well-known public codes, not made with our own code.
 const ID_18 = '11010519491231002X'; // GB 11643 standard's worked example
@@ -75,7 +69,7 @@ describe('redactPersonalData', () => {
       '授信1,000,000元,另50万;到期2026-11-28;利率12.5%;20000000 RMB;总投资15000000000元;¥13800000000;' +
       'USD 4111111111111111;2026-11-28 2027-01-01;项目编号2026;合同2024-0031;ratio 1.35x; 8.6 bn';
     const { text, found } = redactPersonalData(figures);
-    expect(text).toBe(normalizeText(figures));
+    expect(text).toBe(cleanText(figures));
     expect(Object.values(found).every((n) => n === 0)).toBe(true);
   });
 
@@ -118,7 +112,7 @@ describe('redactPersonalData', () => {
         fc.constantFrom('元', '万', '亿', '%', ' RMB', ' USD'),
         (n, unit) => {
           const s = `金额${n}${unit}`;
-          return redact(s) === normalizeText(s);
+          return redact(s) === cleanText(s);
         },
       ),
     );
@@ -134,8 +128,30 @@ describe('redactPersonalData', () => {
   });
 });
 
-describe('normalizeText', () => {
+describe('cleanText', () => {
   it('applies NFKC and removes zero-width, bidi and control characters', () => {
-    expect(normalizeText('ＡＢＣ１２３\u200B\u202Eabc\u0007')).toBe('ABC123abc ');
+    expect(cleanText('ＡＢＣ１２３\u200B\u202Eabc\u0007')).toBe('ABC123abc ');
+  });
+});
+
+describe('one list of invisible characters', () => {
+  it('is dropped alike by the redaction form and the matching form of a text', () => {
+    const invisible = [
+      '\u00AD',
+      '\u180E',
+      '\u200B',
+      '\u200F',
+      '\u202A',
+      '\u202E',
+      '\u2060',
+      '\u2064',
+      '\u2066',
+      '\u206F',
+      '\uFEFF',
+    ];
+    for (const ch of invisible) {
+      expect(cleanText(`a${ch}b`)).toBe('ab');
+      expect(normalizeText(`A${ch}B`).text).toBe('ab');
+    }
   });
 });

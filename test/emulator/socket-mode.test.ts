@@ -2,6 +2,7 @@ import { channel } from 'node:diagnostics_channel';
 // The WebSocket client @slack/socket-mode itself uses, so the emulator is tested against the real one.
 import { ping, WebSocket } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sleep } from '../../src/lib/sleep.js';
 import {
   eventCallback,
   interaction,
@@ -58,7 +59,7 @@ const until = async <T>(probe: () => T | undefined, timeoutMs = 3000): Promise<T
     const value = probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
   }
 };
 

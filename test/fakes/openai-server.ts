@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendJson } from '../../src/lib/http.js';
 
 /**
  * A loopback OpenAI-compatible server (real HTTP on 127.0.0.1, port 0) for the LLM layer's tests
@@ -92,11 +93,6 @@ const completion = (
   ],
   ...(usage ? { usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } } : {}),
 });
-
-const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
 
 const readBody = (req: IncomingMessage) =>
   new Promise<string>((resolve, reject) => {

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../handlers/ids.js';
+import { sleep } from '../../src/lib/sleep.js';
 import { appMention } from '../fakes/slack-api.js';
 import { startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
 

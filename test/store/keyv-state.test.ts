@@ -10,6 +10,7 @@ import { createClient } from '@redis/client';
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sleep } from '../../src/lib/sleep.js';
 import { guarded, type StoreHandle } from '../../src/store/backend.js';
 import { KEYV_NAMESPACES, KEYV_TABLE, openKeyvState, type ThreadRecord } from '../../src/store/keyv-state.js';
 import { type OpenStoreOptions, openStore } from '../../src/store/open-store.js';
@@ -72,12 +73,10 @@ const eventually = async <T>(call: () => Promise<T>, timeoutMs = 20_000): Promis
       return await call();
     } catch (error) {
       if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   }
 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('keyv state on SQLite', () => {
   it('keeps threads and settings in keyv rows of the store file, which runs in WAL mode', async () => {

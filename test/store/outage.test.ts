@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sleep } from '../../src/lib/sleep.js';
 import type { StoreHandle } from '../../src/store/backend.js';
 import { storeErrorMessage } from '../../src/store/messages.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -40,7 +41,7 @@ const eventually = async <T>(call: () => Promise<T>, timeoutMs = 20_000): Promis
       return await call();
     } catch (error) {
       if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   }
 };

@@ -12,6 +12,15 @@ describe('visibility', () => {
     expect(defaultVisibility({})).toBe('team');
   });
 
+  it('reads the conversation id and the conversations.info flags the Slack handlers pass', () => {
+    expect(defaultVisibility({ id: 'D0123' })).toBe('private');
+    expect(defaultVisibility({ id: 'G0123' })).toBe('private');
+    expect(defaultVisibility({ id: 'C0123' })).toBe('team');
+    expect(defaultVisibility({ id: 'C0123', isIm: true })).toBe('private');
+    expect(defaultVisibility({ id: 'C0123', isMpim: true })).toBe('private');
+    expect(defaultVisibility({ id: 'C0123', isPrivate: false, isIm: false, isMpim: false })).toBe('team');
+  });
+
   it('lets admins from QUADRANT_ADMINS read private decisions of others', () => {
     const secret = { visibility: 'private' as const, userId: 'U1', teamId: 'T1' };
     expect(canSee(secret, { userId: 'U2', teamId: 'T1', isAdmin: false }, [])).toBe(false);

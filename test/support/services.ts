@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sleep } from '../../src/lib/sleep.js';
 
 /**
  * Real servers for the store tests, each on a free loopback port in its own temp dir, so parallel
@@ -52,7 +53,7 @@ const waitForPort = async (port: number, deadlineMs: number, child: ChildProcess
       socket.connect(port, '127.0.0.1');
     });
     if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
   throw new Error(`${what} did not listen on 127.0.0.1:${port} within ${deadlineMs} ms`);
 };

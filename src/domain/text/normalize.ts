@@ -11,9 +11,40 @@ export type NormalizedText = {
   origEnd: Int32Array;
 };
 
-/** Characters that carry no meaning but can split a word (and are pasted from chat apps). */
-const isInvisible = (cp: number): boolean =>
-  (cp >= 0x200b && cp <= 0x200f) || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad || (cp >= 0x202a && cp <= 0x202e);
+/**
+ * Characters that carry no meaning but can split a word or hide text from a reviewer (and are
+ * pasted from chat apps): soft hyphen, Mongolian vowel separator, zero-width characters, bidi
+ * embeddings, overrides and isolates, word joiners, the byte-order mark. The one list both text
+ * forms below drop.
+ */
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x206f],
+  [0xfeff, 0xfeff],
+];
+
+const hex = (cp: number) => `\\u${cp.toString(16).padStart(4, '0')}`;
+const INVISIBLE = new RegExp(`[${INVISIBLE_RANGES.map(([lo, hi]) => `${hex(lo)}-${hex(hi)}`).join('')}]`, 'g');
+
+// A lookup table over the BMP keeps the per-character test of the hot path to one array read.
+const INVISIBLE_TABLE = new Uint8Array(0x10000);
+for (const [lo, hi] of INVISIBLE_RANGES) INVISIBLE_TABLE.fill(1, lo, hi + 1);
+
+const isInvisible = (cp: number): boolean => cp < 0x10000 && INVISIBLE_TABLE[cp] === 1;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * The text with its case and offsets' meaning kept, for pattern detection (personal data, model
+ * output): NFKC (full-width digits and letters become ASCII), invisible characters removed, C0/C1
+ * controls other than tab, newline and carriage return turned into spaces.
+ */
+export const cleanText = (text: string): string => text.normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' ');
 
 const isSpaceOrControl = (cp: number): boolean =>
   cp <= 0x20 ||
