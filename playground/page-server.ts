@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Bilingual } from '../src/domain/types.js';
 import { sendJson } from '../src/lib/http.js';
-import { describeError, PlaygroundError } from './messages.js';
+import { PlaygroundError, playgroundErrorText } from './messages.js';
 import { findPersona, type Persona } from './personas.js';
 
 /** The page's files; nothing else under public/ (or anywhere) is served. */
@@ -50,7 +50,7 @@ const sendError = (res: ServerResponse, status: number, error: PlaygroundError) 
   sendJson(
     res,
     status,
-    { ok: false, code: error.code, error: describeError(error) satisfies Bilingual },
+    { ok: false, code: error.code, error: playgroundErrorText(error) satisfies Bilingual },
     SECURITY_HEADERS,
   );
 

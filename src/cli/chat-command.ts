@@ -7,7 +7,8 @@ import type { CardView } from '../conversation/card.js';
 import { ConversationError, type ConversationService, createConversationService } from '../conversation/service.js';
 import { type Playbook, typeProfile } from '../domain/playbook.js';
 import { redact } from '../domain/redact.js';
-import { type Bilingual, isRelationshipType, type Lang, RELATIONSHIP_TYPES } from '../domain/types.js';
+import { isRelationshipType, type Lang, RELATIONSHIP_TYPES } from '../domain/types.js';
+import { messages } from '../i18n/messages.js';
 import { openStore } from '../store/open-store.js';
 import { StoreError } from '../store/ports.js';
 import { buildCliContext } from './context.js';
@@ -29,36 +30,6 @@ In the chat:
   /new                             start over with another client
   /quit                            leave (Ctrl-D works too)`;
 
-const TEXT = {
-  welcome: {
-    en: 'Quadrant chat. Describe a client; /help lists commands, /quit leaves.',
-    zh: 'Quadrant 对话。请描述一位客户;/help 查看命令,/quit 退出。',
-  },
-  empty: { en: 'Tell me about the client first.', zh: '请先介绍一下这位客户。' },
-  yesNoHint: { en: '(answer yes or no, or add details)', zh: '(回答“是”或“否”,也可以补充细节)' },
-  next: {
-    en: 'Type /confirm to log this type, /override TYPE REASON to log another, or keep describing.',
-    zh: '输入 /confirm 记录该类型,/override 类型 理由 记录其他类型,或继续补充描述。',
-  },
-  noCard: { en: 'There is no card to decide on yet.', zh: '还没有可以确认的分类卡片。' },
-  badType: {
-    en: `Unknown type. Use one of: ${RELATIONSHIP_TYPES.join(', ')}.`,
-    zh: `未知类型。可选:${RELATIONSHIP_TYPES.join('、')}。`,
-  },
-  reasonRequired: {
-    en: 'An override needs a reason: /override TYPE REASON',
-    zh: '更改类型需要理由:/override 类型 理由',
-  },
-  stale: { en: 'That card has expired; describe the client again.', zh: '该卡片已过期,请重新描述客户。' },
-  storeDown: {
-    en: 'The store is unavailable right now; nothing was lost, try again shortly.',
-    zh: '存储暂时不可用,数据未丢失,请稍后重试。',
-  },
-  newClient: { en: 'New client. Describe them.', zh: '新客户,请开始描述。' },
-  unknownCommand: { en: 'Unknown command; /help lists them.', zh: '未知命令;输入 /help 查看。' },
-  bye: { en: 'Bye.', zh: '再见。' },
-} satisfies Record<string, Bilingual>;
-
 const YES = /^(y|yes|是|是的|对|有)$/i;
 const NO = /^(n|no|否|不是|没有|无)$/i;
 
@@ -66,27 +37,25 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** "✔ strategic confirmed · ID" once a card has a logged decision. */
 export const decisionLine = (card: CardView, color: boolean): string => {
-  const zh = card.lang === 'zh';
   if (!card.decision) return '';
-  const how =
-    card.decision.source === 'manager_override' ? (zh ? '已更改' : 'overridden') : zh ? '已确认' : 'confirmed';
+  const m = messages(card.lang).chat;
+  const how = card.decision.source === 'manager_override' ? m.overridden : m.confirmed;
   return createColors(color).green(`✔ ${card.decision.type} ${how} · ${card.decision.id}`);
 };
 
 /** A card as terminal text: type, evidence, recommended actions, decision state. */
 export const renderCardText = (card: CardView, playbook: Playbook, color: boolean): string => {
   const c = createColors(color);
-  const zh = card.lang === 'zh';
+  const m = messages(card.lang);
   const profile = typeProfile(playbook, card.type);
   const lines = [
     c.bold(`${profile.shortName[card.lang]} · ${profile.name.zh} / ${profile.name.en}`),
-    `${zh ? '客户' : 'Client'}: ${safeForTerminal(card.clientName ?? (zh ? '未命名客户' : 'Unnamed client'))}   ${zh ? '置信度' : 'Confidence'}: ${percent(card.confidence)}`,
+    `${m.cardClient}: ${safeForTerminal(card.clientName ?? m.unnamedClient)}   ${m.cardConfidence}: ${percent(card.confidence)}`,
   ];
-  if (card.secondary)
-    lines.push(`${zh ? '次要类型' : 'Secondary'}: ${typeProfile(playbook, card.secondary).shortName[card.lang]}`);
+  if (card.secondary) lines.push(`${m.chat.secondary}: ${typeProfile(playbook, card.secondary).shortName[card.lang]}`);
   const evidence = card.signals.filter((s) => s.weight > 0);
   if (evidence.length > 0) {
-    lines.push('', c.bold(zh ? '依据' : 'Evidence'));
+    lines.push('', c.bold(m.cardEvidence));
     for (const s of evidence) lines.push(`  ${c.green('+')} “${safeForTerminal(s.text)}” → ${s.type}`);
   }
   if (card.llm) {
@@ -97,14 +66,14 @@ export const renderCardText = (card: CardView, playbook: Playbook, color: boolea
     );
   }
   if (card.recommendations.length > 0) {
-    lines.push('', c.bold(zh ? '建议行动' : 'Recommended actions'));
+    lines.push('', c.bold(m.cardActions));
     card.recommendations.forEach((r, i) => {
       lines.push(`  ${i + 1}. ${r.title[card.lang]} ${c.dim(`[${r.id}]`)}`, `     ${c.dim(r.why[card.lang])}`);
     });
   }
   for (const notice of card.notices) lines.push('', c.yellow(notice[card.lang]));
   if (card.decision) lines.push('', decisionLine(card, color));
-  const model = card.versions.model ?? (zh ? '仅规则' : 'rules only');
+  const model = card.versions.model ?? m.rulesOnly;
   lines.push('', c.dim(`playbook ${card.versions.playbook} · rules ${card.versions.rules} · ${model}`));
   return `${lines.join('\n')}\n`;
 };
@@ -164,12 +133,12 @@ const chatLoop = async (service: ConversationService, playbook: Playbook, userId
   const color = io.stdout.isTTY === true;
   const c = createColors(color);
   const say = (text: string) => io.stdout.write(`${text}\n`);
-  const t = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];
+  const t = (lang: Lang) => messages(lang).chat;
   const session: ChatSession = { threadKey: `cli:${randomUUID()}`, lang: 'en', card: null, question: null };
   const prompt = () => {
     if (color) io.stdout.write(c.cyan('> '));
   };
-  say(`${TEXT.welcome.en}\n${TEXT.welcome.zh}`);
+  say(`${messages('en').chat.welcome}\n${messages('zh').chat.welcome}`);
   prompt();
 
   const turn = async (
@@ -179,21 +148,21 @@ const chatLoop = async (service: ConversationService, playbook: Playbook, userId
     const outcome = await service.handleTurn({ threadKey: session.threadKey, teamId: 'CLI', userId, text, ...extra });
     session.lang = outcome.lang;
     session.question = null;
-    if (outcome.kind === 'empty') return say(t('empty', outcome.lang));
+    if (outcome.kind === 'empty') return say(t(outcome.lang).empty);
     if (outcome.kind === 'question') {
       if (outcome.yesNo) session.question = outcome.question;
-      return say(`${c.bold('?')} ${outcome.question}${outcome.yesNo ? ` ${c.dim(t('yesNoHint', outcome.lang))}` : ''}`);
+      return say(`${c.bold('?')} ${outcome.question}${outcome.yesNo ? ` ${c.dim(t(outcome.lang).yesNoHint)}` : ''}`);
     }
     session.card = outcome.card;
     say(renderCardText(outcome.card, playbook, color));
-    say(c.dim(t('next', outcome.lang)));
+    say(c.dim(t(outcome.lang).next));
   };
 
   const decide = async (override?: { type: string; reason: string }) => {
     const card = session.card;
-    if (!card) return say(t('noCard', session.lang));
-    if (override && !isRelationshipType(override.type)) return say(t('badType', session.lang));
-    if (override && override.reason.trim() === '') return say(t('reasonRequired', session.lang));
+    if (!card) return say(t(session.lang).noCard);
+    if (override && !isRelationshipType(override.type)) return say(t(session.lang).badType(RELATIONSHIP_TYPES));
+    if (override && override.reason.trim() === '') return say(t(session.lang).reasonRequired);
     const { card: decided } = await service.decide({
       threadKey: session.threadKey,
       cardId: card.id,
@@ -224,7 +193,7 @@ const chatLoop = async (service: ConversationService, playbook: Playbook, userId
         return;
       case '/new':
         Object.assign(session, { threadKey: `cli:${randomUUID()}`, card: null, question: null });
-        say(t('newClient', session.lang));
+        say(t(session.lang).newClient);
         return;
       case '/classify':
         await turn('', { forceClassify: true });
@@ -236,7 +205,7 @@ const chatLoop = async (service: ConversationService, playbook: Playbook, userId
         await decide({ type: rest[0] ?? '', reason: rest.slice(1).join(' ') });
         return;
     }
-    if (line.startsWith('/')) return void say(t('unknownCommand', session.lang));
+    if (line.startsWith('/')) return void say(t(session.lang).unknownCommand);
     if (session.question && (YES.test(line) || NO.test(line))) {
       await turn('', { answer: { question: session.question, yes: YES.test(line) } });
       return;
@@ -251,13 +220,13 @@ const chatLoop = async (service: ConversationService, playbook: Playbook, userId
     } catch (error) {
       // Problems the user can act on are explained; anything else is a bug and propagates.
       if (error instanceof ConversationError)
-        say(t(error.code === 'stale_card' ? 'stale' : 'reasonRequired', session.lang));
-      else if (error instanceof StoreError && error.code === 'store_unavailable') say(t('storeDown', session.lang));
+        say(error.code === 'stale_card' ? t(session.lang).stale : t(session.lang).reasonRequired);
+      else if (error instanceof StoreError && error.code === 'store_unavailable') say(t(session.lang).storeDown);
       else throw error;
     }
     prompt();
   }
   lines.close();
-  say(t('bye', session.lang));
+  say(t(session.lang).bye);
   return 0;
 };

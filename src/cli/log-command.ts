@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { isRelationshipType, type Lang, RELATIONSHIP_TYPES } from '../domain/types.js';
+import { messages } from '../i18n/messages.js';
 import type { StoreHandle } from '../store/backend.js';
 import {
   CSV_COLUMNS,
@@ -11,7 +12,6 @@ import {
   UTF8_BOM,
   withStreamedTransitions,
 } from '../store/export-format.js';
-import { storeErrorMessage } from '../store/messages.js';
 import { openStore } from '../store/open-store.js';
 import type { Decision, DecisionFilter, Viewer } from '../store/ports.js';
 import { StoreError } from '../store/ports.js';
@@ -28,15 +28,6 @@ const USAGE = `usage:
 /** The CLI runs on the operator's machine with the store's credentials, so it reads as an admin. */
 const OPERATOR: Viewer = { userId: 'cli', teamId: '*', isAdmin: true };
 
-const text = {
-  none: { zh: '没有符合条件的决策记录。', en: 'No decisions match.' },
-  purged: {
-    zh: (n: number) => `已删除 ${n} 条决策记录,删除操作本身已记录。`,
-    en: (n: number) => `Purged ${n} decisions; the purge itself is logged.`,
-  },
-  badDate: { zh: '日期格式应为 YYYY-MM-DD', en: 'expected a date such as 2025-01-31' },
-} as const;
-
 /** `--lang zh|en` anywhere in the args wins; otherwise the injected LANG; English by default. */
 const takeLang = (args: string[], env: CommandIo['env']): { lang: Lang; rest: string[] } => {
   const at = args.indexOf('--lang');
@@ -49,7 +40,7 @@ const takeLang = (args: string[], env: CommandIo['env']): { lang: Lang; rest: st
 const parseDate = (value: string | undefined, flag: string, lang: Lang): Date | undefined => {
   if (value === undefined) return undefined;
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`${flag} "${value}": ${text.badDate[lang]}`);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`${flag} "${value}": ${messages(lang).log.badDate}`);
   return date;
 };
 
@@ -100,7 +91,7 @@ const list = async (store: StoreHandle, args: string[], io: CommandIo, lang: Lan
     filter.limit = limit;
   }
   const decisions = await store.decisions.list(filter, OPERATOR);
-  if (decisions.length === 0) await write(io, `${text.none[lang]}\n`);
+  if (decisions.length === 0) await write(io, `${messages(lang).log.none}\n`);
   for (const d of decisions) await write(io, formatLine(d));
   return 0;
 };
@@ -143,7 +134,7 @@ const purge = async (store: StoreHandle, args: string[], io: CommandIo, lang: La
   if (v.by === undefined || v.by.trim() === '')
     throw new UsageError('--by USERID is required (an admin listed in QUADRANT_ADMINS)');
   const removed = await store.decisions.purge(before, v.by.trim());
-  await write(io, `${text.purged[lang](removed)}\n`);
+  await write(io, `${messages(lang).log.purged(removed)}\n`);
   return 0;
 };
 
@@ -185,7 +176,7 @@ export const runLogCommand: Command = async (args, io) => {
       return 2;
     }
     if (error instanceof StoreError) {
-      io.stderr.write(`${storeErrorMessage(error.code, lang)}\n(${error.message})\n`);
+      io.stderr.write(`${messages(lang).storeErrors[error.code]}\n(${error.message})\n`);
       return 1;
     }
     throw error;

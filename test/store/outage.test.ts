@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../src/i18n/messages.js';
 import { sleep } from '../../src/lib/sleep.js';
 import type { StoreHandle } from '../../src/store/backend.js';
-import { storeErrorMessage } from '../../src/store/messages.js';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/ports.js';
 import { newDecision } from '../contracts/decision-builder.js';
@@ -62,7 +62,7 @@ describe('store outages', () => {
       expect(
         lines.some((l) => l.startsWith('error store: redis at redis://127.0.0.1') && l.includes('unavailable')),
       ).toBe(true);
-      expect(storeErrorMessage('store_unavailable', 'zh')).toContain('没有记录');
+      expect(messages('zh').storeErrors.store_unavailable).toContain('没有记录');
 
       await redis.restart();
       const live = store;

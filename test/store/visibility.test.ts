@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storeErrorMessage } from '../../src/store/messages.js';
+import { messages } from '../../src/i18n/messages.js';
 import { canSee, defaultVisibility } from '../../src/store/visibility.js';
 
 describe('visibility', () => {
@@ -29,8 +29,8 @@ describe('visibility', () => {
 
   it('has a user-facing message in both languages for every store error', () => {
     for (const code of ['store_unavailable', 'store_conflict', 'store_invalid', 'store_forbidden'] as const) {
-      expect(storeErrorMessage(code, 'zh')).toMatch(/\p{Script=Han}/u);
-      expect(storeErrorMessage(code, 'en')).toMatch(/[a-z]/);
+      expect(messages('zh').storeErrors[code]).toMatch(/\p{Script=Han}/u);
+      expect(messages('en').storeErrors[code]).toMatch(/[a-z]/);
     }
   });
 });

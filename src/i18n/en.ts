@@ -1,0 +1,184 @@
+/**
+ * The English catalogue: every text a user reads, on every surface (Slack, the terminal, the
+ * playground, notices about the LLM and the store). Functions take values that are already escaped
+ * for their surface (callers escape user and model text before passing it in).
+ */
+export const en = {
+  thinkingStatus: 'is thinking…',
+  loadingMessages: ['Reading your notes…', 'Matching playbook signals…', 'Weighing the four types…'],
+  placeholder: ':hourglass_flowing_sand: Classifying this client…',
+  followUpIntro: 'One quick question before I classify:',
+  followUpCount: (n: number, max: number) => `Question ${n} of at most ${max}. You can also choose *Classify now*.`,
+  closeCallQuestion: (a: string, b: string) =>
+    `It is close between *${a}* and *${b}*. Anything more about the client's needs, rating or history?`,
+  yes: 'Yes',
+  no: 'No',
+  classifyNow: 'Classify now',
+  emptyDescription:
+    'Describe a client in a sentence or two (sector, size, rating, history with us, what they need) and I will classify the relationship.',
+  unnamedClient: 'Unnamed client',
+  cardClient: 'Client',
+  cardType: 'Type',
+  cardConfidence: 'Confidence',
+  cardSecondary: 'Secondary type',
+  cardEvidence: 'Evidence',
+  cardNoEvidence: '_No quoted evidence: the description gave no clear signal._',
+  cardMoreSignals: (n: number) => `…and ${n} more`,
+  cardNegated: 'negated',
+  cardActions: 'Recommended actions',
+  agreement: (llmType: string) => `:white_check_mark: Rules and LLM agree (LLM: ${llmType})`,
+  disagreement: (rulesType: string, llmType: string) =>
+    `:warning: Rules and LLM disagree: rules say ${rulesType}, LLM says ${llmType}`,
+  footer: (playbook: string, rules: string, model: string) => `Playbook ${playbook} · rules ${rules} · ${model}`,
+  footerModel: (prompt: string, model: string) => `prompt ${prompt} · model ${model}`,
+  rulesOnly: 'rules only',
+  confirm: 'Confirm',
+  changeType: 'Change type',
+  share: 'Share to channel',
+  fullPlaybook: 'Full playbook',
+  decisionConfirmed: (user: string, type: string, when: string, id: string) =>
+    `:white_check_mark: <@${user}> confirmed *${type}* on ${when} · decision \`${id}\``,
+  decisionOverridden: (user: string, type: string, reason: string, when: string, id: string) =>
+    `:pencil2: <@${user}> changed the type to *${type}* on ${when} (reason: ${reason}) · decision \`${id}\``,
+  changeTypeTitle: 'Change type',
+  changeTypeLabel: (type: string) => `Why is this client *${type}*?`,
+  reasonLabel: 'Reason (required)',
+  reasonPlaceholder: 'e.g. the client now wants a long-term framework agreement',
+  reasonMissing: 'Please give a reason for the change.',
+  submitLog: 'Log decision',
+  cancel: 'Cancel',
+  shareTitle: 'Share to channel',
+  shareLabel: 'Channel',
+  shareSubmit: 'Share',
+  sharedBy: (user: string) => `Shared by <@${user}>`,
+  notInChannel: (channel: string) =>
+    `I'm not a member of <#${channel}>. Invite me there with \`/invite @Quadrant\`, then share again.`,
+  channelNotFound:
+    "I can't see that channel. If it is private, invite me with `/invite @Quadrant` first, then share again.",
+  sharedOk: (channel: string) => `Shared to <#${channel}>.`,
+  playbookTitle: 'Playbook',
+  playbookDefinition: 'Definition',
+  playbookTypicalClients: 'Typical clients',
+  playbookCharacteristics: 'Characteristics',
+  playbookStrategies: 'Strategies',
+  playbookPractices: 'Practices that apply',
+  playbookGlance: 'The four relationship types',
+  playbookOpen: 'Open',
+  playbookNoMatch: (keyword: string) => `Nothing in the playbook matches “${keyword}”.`,
+  playbookMatches: (keyword: string) => `Playbook entries matching “${keyword}”`,
+  playbookUsage: 'Usage: `/playbook [type|keyword]`, e.g. `/playbook partnership` or `/playbook hedging`.',
+  classifyUsage:
+    'Usage: `/classify <client description>`, e.g. `/classify AAA-rated SOE, third project with us, wants a long-term framework`.',
+  clientUsage: 'Usage: `/client <client name>` shows the decisions logged for that client.',
+  clientNoHistory: (name: string) => `No decisions you can see for “${name}” yet.`,
+  clientHistory: (name: string) => `Decision history: ${name}`,
+  clientTransition: (from: string, to: string) => `:arrows_counterclockwise: *Type changed:* ${from} → ${to}`,
+  clientEntry: (type: string, user: string, when: string, source: string) =>
+    `*${type}* · <@${user}> · ${when} · ${source}`,
+  sourceNames: { rules: 'rules', hybrid: 'rules + LLM', manager_override: 'manager override' } as Record<
+    string,
+    string
+  >,
+  shortcutNoText: 'That message has no text to classify.',
+  homeRecent: 'Your recent decisions',
+  homeNoDecisions: 'No decisions yet. Describe a client to me in a DM, or use `/classify`.',
+  homeDistribution: 'Team distribution by type',
+  homeChanges: 'Type changes in the last 30 days',
+  homeNoChanges: 'None.',
+  homeSettings: 'Settings',
+  homeLanguage: 'Language',
+  homeCycle: 'Economic cycle (workspace)',
+  homeCycleAdminsOnly: 'Only admins listed in QUADRANT_ADMINS can change the economic cycle.',
+  langAuto: 'Auto (follow my writing)',
+  cycleNames: { normal: 'Normal', downturn: 'Downturn' } as Record<string, string>,
+  settingsSaved: 'Settings saved.',
+  suggestedPromptsTitle: 'Try one of these',
+  suggestedPrompts: [
+    {
+      title: 'Classify a client',
+      message: 'AAA-rated state-owned utility, third project with us, wants a long-term framework and FX hedging.',
+    },
+    {
+      title: 'A price-driven borrower',
+      message: 'Mid-size manufacturer, compares three banks on price, wants approval within a week.',
+    },
+    {
+      title: 'A client in trouble',
+      message: 'Developer with a liquidity crunch, missed a payment, asking to restructure its loan.',
+    },
+    { title: 'Open the playbook', message: 'What does the playbook say about partnership clients?' },
+  ],
+  errorGeneric: (ref: string) => `Something went wrong on my side (ref \`${ref}\`). Please try again.`,
+  errorRateLimited: 'Slack is rate-limiting me right now. Please try again in a minute.',
+  errorTooLong: 'That answer was too long for Slack. Please shorten the description and try again.',
+  errorStore: 'The decision store is unavailable right now, so nothing was logged. Please try again shortly.',
+  errorSlackDown: 'I could not reach Slack just now. Please try again.',
+  errorStale: 'This card has expired. Please classify the client again.',
+  errorAdminOnly: 'Only admins listed in QUADRANT_ADMINS can change this setting.',
+
+  /** The terminal chat (`quadrant chat`). */
+  chat: {
+    welcome: 'Quadrant chat. Describe a client; /help lists commands, /quit leaves.',
+    empty: 'Tell me about the client first.',
+    yesNoHint: '(answer yes or no, or add details)',
+    next: 'Type /confirm to log this type, /override TYPE REASON to log another, or keep describing.',
+    noCard: 'There is no card to decide on yet.',
+    badType: (types: readonly string[]) => `Unknown type. Use one of: ${types.join(', ')}.`,
+    reasonRequired: 'An override needs a reason: /override TYPE REASON',
+    stale: 'That card has expired; describe the client again.',
+    storeDown: 'The store is unavailable right now; nothing was lost, try again shortly.',
+    newClient: 'New client. Describe them.',
+    unknownCommand: 'Unknown command; /help lists them.',
+    bye: 'Bye.',
+    confirmed: 'confirmed',
+    overridden: 'overridden',
+    secondary: 'Secondary',
+  },
+  /** The decision-log command (`quadrant log`). */
+  log: {
+    none: 'No decisions match.',
+    purged: (n: number) => `Purged ${n} decisions; the purge itself is logged.`,
+    badDate: 'expected a date such as 2025-01-31',
+  },
+  /** What a store failure means for the user; the technical detail goes to the log. */
+  storeErrors: {
+    store_unavailable:
+      'The decision log is unavailable right now, so this was not recorded. Please try again in a moment.',
+    store_conflict: 'This conflicts with an existing record; refresh and try again.',
+    store_invalid: 'The record is incomplete or malformed and was not saved.',
+    store_forbidden: 'Only an admin listed in QUADRANT_ADMINS may do this.',
+  },
+  /** Why the playground refused a browser action; `{name}` is filled from the error's details. */
+  playgroundErrors: {
+    bad_request: 'That request was not understood.',
+    unknown_user: 'Pick who you are in the sidebar first.',
+    not_visible: 'You are not in that conversation.',
+    empty_message: 'Type a message first.',
+    message_too_long: 'That message is too long (at most {max} characters).',
+    unknown_command: '{command} is not a valid command.',
+    message_gone: 'That message no longer exists.',
+    view_gone: 'That dialog is no longer open.',
+    app_unreachable: 'Quadrant did not answer. Check the terminal for details.',
+    app_error: 'Quadrant answered with an error (HTTP {status}). Check the terminal for details.',
+    forbidden: 'This page only accepts requests from itself.',
+    not_found: 'Not found.',
+  },
+  /** Notices about the LLM layer: the card footer, the CLI and the start-up log. */
+  llm: {
+    off: 'LLM off: rules-only classification (set OPENAI_API_KEY to enable it).',
+    failures: {
+      llm_unavailable: 'The LLM was unavailable (timeout or service error); this is the rules-only result.',
+      llm_bad_output: "The LLM's answer was unusable; this is the rules-only result.",
+      llm_refused: 'The LLM declined to answer; this is the rules-only result.',
+    },
+    truncated: (maxChars: number) =>
+      `The description is long; only ${maxChars.toLocaleString('en')} characters were sent to the LLM.`,
+    setupNoKey: 'no OPENAI_API_KEY',
+    setupModeOff: 'QUADRANT_LLM_MODE=off',
+    setupOff: (why: string) => `LLM: off (${why}); rules-only classification.`,
+    setupEveryTurn: 'every turn',
+    setupUnderThreshold: (threshold: number) => `when the rules' confidence is under ${threshold}`,
+    setupOn: (model: string, host: string, when: string, timeoutSeconds: number) =>
+      `LLM: ${model} @ ${host}, ${when}, ${timeoutSeconds} s timeout per request.`,
+  },
+} as const;
