@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HandlerDeps } from '../../handlers/deps.js';
 import { loadConfig } from '../../src/config.js';
+import { sleep } from '../../src/lib/sleep.js';
 import type { Classifier } from '../../src/llm/port.js';
 import { createQuadrant } from '../../src/quadrant.js';
 import {
@@ -95,8 +96,7 @@ export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Prom
             const base = options.classifier ?? built;
             return options.modelConfigured
               ? {
-                  classify: (input) =>
-                    new Promise((resolve) => setTimeout(resolve, delay)).then(() => base.classify(input)),
+                  classify: (input) => sleep(delay).then(() => base.classify(input)),
                 }
               : base;
           },
