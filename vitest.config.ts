@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The last line names any program whose suites were skipped because it is missing.
+    reporters: ['default', './test/support/skipped-services-reporter.ts'],
   },
 });

@@ -7,7 +7,7 @@ import { HARD_CASES, UNTUNED_CASES } from '../test/domain/hard-cases.js';
  * linearity check. Prints figures only; the targets (>= 20,000 notes/s, linear time) are read by people.
  */
 
-const devCasesPath = new URL('../../shared/eval/dev-cases.jsonl', import.meta.url).pathname;
+const devCasesPath = new URL('../eval/dev-cases.jsonl', import.meta.url).pathname;
 
 const readDevTexts = (): string[] => {
   try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runQuadrant } from '../support/cli-io.js';
 
-const devCases = new URL('../../../shared/eval/dev-cases.jsonl', import.meta.url).pathname;
+const devCases = new URL('../../eval/dev-cases.jsonl', import.meta.url).pathname;
 
 describe('quadrant playbook', () => {
   it('shows the four types at a glance', async () => {

@@ -5,7 +5,7 @@ import { classifyWithRules } from '../../src/domain/rules.js';
 import { isRelationshipType, type RelationshipType } from '../../src/domain/types.js';
 import { HARD_CASES, type HardCase, UNTUNED_CASES } from './hard-cases.js';
 
-const devCasesPath = new URL('../../../shared/eval/dev-cases.jsonl', import.meta.url).pathname;
+const devCasesPath = new URL('../../eval/dev-cases.jsonl', import.meta.url).pathname;
 
 const readDevCases = (): HardCase[] =>
   readFileSync(devCasesPath, 'utf8')

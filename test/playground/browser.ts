@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { findProgram, needs, skipWithout } from '../support/services.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Suites that drive the page in Chromium are skipped (with a line at the end) when it is missing. */
+export const skipWithoutChromium = skipWithout('chromium');
+export const NEEDS_CHROMIUM = needs('chromium');
 
-/** Debian's Chromium, headless; a missing browser is a failure that says how to install it. */
+/** The system's Chromium, headless; a missing browser is a failure that says how to install it. */
 export const launchChromium = async (): Promise<Browser> => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run "apt-get install -y chromium" (the playground tests need it)`);
-  }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: findProgram('chromium'),
     args: [
       '--headless',
       '--no-sandbox',

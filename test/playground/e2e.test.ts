@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Playground, startPlayground } from '../../playground/index.js';
 import { loadConfig } from '../../src/config.js';
 import { createQuadrant, type Quadrant } from '../../src/quadrant.js';
-import { launchChromium, watchErrors } from './browser.js';
+import { launchChromium, NEEDS_CHROMIUM, skipWithoutChromium, watchErrors } from './browser.js';
 
 // The issue's end-to-end flow in headless Chromium against the real Quadrant app (real handlers,
 // rules classifier, SQLite store in a temp dir) through the playground: describe a client, answer
@@ -20,6 +20,7 @@ let errors: string[];
 const appLog: string[] = [];
 
 beforeAll(async () => {
+  if (skipWithoutChromium) return;
   dir = mkdtempSync(join(tmpdir(), 'quadrant-playground-'));
   const config = loadConfig({
     QUADRANT_STORE_URL: `sqlite://${join(dir, 'quadrant.db')}`,
@@ -54,7 +55,7 @@ const answerInThread = async (text: string) => {
   await page.locator('#thread-input').press('Enter');
 };
 
-describe('playground end to end with the real app', () => {
+describe.skipIf(skipWithoutChromium)(`playground end to end with the real app ${NEEDS_CHROMIUM}`, () => {
   it('offers the app suggested prompts in the empty DM', async () => {
     // Opening the DM started an assistant thread; the app answered with setSuggestedPrompts.
     const prompts = page.locator('#messages .suggested-prompt');

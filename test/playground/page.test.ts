@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Playground, startPlayground } from '../../playground/index.js';
 import { loadConfig } from '../../src/config.js';
-import { launchChromium, watchErrors } from './browser.js';
+import { launchChromium, NEEDS_CHROMIUM, skipWithoutChromium, watchErrors } from './browser.js';
 import { createTestApp, type Gate, gate, LOADING_MESSAGES, TEST_MANIFEST } from './test-app.js';
 
 // The page in real Chromium against the playground and a small Bolt app of our own: Block Kit
@@ -27,6 +27,7 @@ const send = async (page: Page, text: string, box = '#composer-input') => {
 };
 
 beforeAll(async () => {
+  if (skipWithoutChromium) return;
   playground = await startPlayground({
     config: loadConfig({}),
     createApp: (s) => createTestApp(s, { streamGates }),
@@ -45,7 +46,7 @@ afterAll(async () => {
   await playground?.close();
 });
 
-describe('playground page in Chromium', () => {
+describe.skipIf(skipWithoutChromium)(`playground page in Chromium ${NEEDS_CHROMIUM}`, () => {
   it('renders every Block Kit block faithfully and never runs data as markup', async () => {
     await send(liWei, 'sink');
     const thread = liWei.locator('#thread-messages');

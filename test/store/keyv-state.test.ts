@@ -18,7 +18,7 @@ import type { ThreadState } from '../../src/store/ports.js';
 import { StoreError } from '../../src/store/ports.js';
 import { openSqlite } from '../../src/store/sqlite-connection.js';
 import { newDecision } from '../contracts/decision-builder.js';
-import { freePort, type PostgresServer, startPostgres, startRedis } from '../support/services.js';
+import { freePort, needs, type PostgresServer, skipWithout, startPostgres, startRedis } from '../support/services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'quadrant-keyv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -295,7 +295,7 @@ describe('keyv pitfalls, handled once for every backend', () => {
   });
 });
 
-describe('keyv state on Redis', () => {
+describe.skipIf(skipWithout('redis-server'))(`keyv state on Redis ${needs('redis-server')}`, () => {
   it('keeps threads in @keyv/redis keys with a native TTL, settings without one, and fails and recovers with the server', async () => {
     const redis = await startRedis();
     const admin = createClient({ url: redis.url });

@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Decision } from '../../src/store/ports.js';
 import { openSqlite } from '../../src/store/sqlite-connection.js';
 import { newDecision } from '../contracts/decision-builder.js';
-import { type RedisServer, startRedis } from '../support/services.js';
+import { needs, type RedisServer, skipWithout, startRedis } from '../support/services.js';
 
 const WRITER = join(import.meta.dirname, 'writer-process.ts');
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
@@ -98,20 +98,23 @@ const registerConcurrentWriters = (backend: string, url: () => string) => {
   }, 120_000);
 };
 
+const dir = mkdtempSync(join(tmpdir(), 'quadrant-mp-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('multi-process writers', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'quadrant-mp-'));
-  let redis: RedisServer;
   const sqliteUrl = `sqlite://${join(dir, 'shared.db')}`;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   registerConcurrentWriters('sqlite', () => sqliteUrl);
-  registerConcurrentWriters('redis', () => redis.url);
+  describe.skipIf(skipWithout('redis-server'))(`on Redis ${needs('redis-server')}`, () => {
+    let redis: RedisServer;
+    beforeAll(async () => {
+      redis = await startRedis();
+    });
+    afterAll(async () => {
+      await redis?.stop();
+    });
+    registerConcurrentWriters('redis', () => redis.url);
+  });
 
   it('sqlite: kill -9 mid-write leaves a readable file holding every decision reported as written', async () => {
     const file = join(dir, 'killed.db');

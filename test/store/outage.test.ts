@@ -8,7 +8,7 @@ import type { StoreHandle } from '../../src/store/backend.js';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/ports.js';
 import { newDecision } from '../contracts/decision-builder.js';
-import { freePort, startPostgres, startRedis } from '../support/services.js';
+import { freePort, needs, skipWithout, startPostgres, startRedis } from '../support/services.js';
 
 const admin = { userId: 'U0ADMIN', teamId: 'T0BANK', isAdmin: true };
 
@@ -47,52 +47,60 @@ const eventually = async <T>(call: () => Promise<T>, timeoutMs = 20_000): Promis
 };
 
 describe('store outages', () => {
-  it('redis going away mid-run: writes fail with store_unavailable, nothing is reported as logged, and it recovers', async () => {
-    const redis = await startRedis();
-    const { lines, logger } = recordingLogger();
-    let store: StoreHandle | undefined;
-    try {
-      store = await open(redis.url, logger);
-      const before = await store.decisions.append(newDecision({ clientName: 'Outage Client' }));
+  it.skipIf(skipWithout('redis-server'))(
+    `redis going away mid-run: writes fail with store_unavailable, nothing is reported as logged, and it recovers ${needs('redis-server')}`,
+    async () => {
+      const redis = await startRedis();
+      const { lines, logger } = recordingLogger();
+      let store: StoreHandle | undefined;
+      try {
+        store = await open(redis.url, logger);
+        const before = await store.decisions.append(newDecision({ clientName: 'Outage Client' }));
+        await redis.kill();
+        expect(await codeOf(store.decisions.append(newDecision({ clientName: 'Outage Client' })))).toBe(
+          'store_unavailable',
+        );
+        expect(await codeOf(store.state.claimOnce('event:1'))).toBe('store_unavailable');
+        expect(
+          lines.some((l) => l.startsWith('error store: redis at redis://127.0.0.1') && l.includes('unavailable')),
+        ).toBe(true);
+        expect(messages('zh').storeErrors.store_unavailable).toContain('没有记录');
+
+        await redis.restart();
+        const live = store;
+        // The throwaway server has no persistence, so the log restarts empty; what matters is that writes work again.
+        const after = await eventually(() => live.decisions.append(newDecision({ clientName: 'Outage Client' })));
+        expect(after.id > before.id).toBe(true);
+        expect((await live.decisions.history('outage client', admin)).map((d) => d.id)).toEqual([after.id]);
+        expect(lines.some((l) => l.includes('is back'))).toBe(true);
+      } finally {
+        await store?.close();
+        await redis.stop();
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(skipWithout('redis-server'))(
+    `redis down at start: openStore returns, calls fail clearly, and it works once redis is up ${needs('redis-server')}`,
+    async () => {
+      const redis = await startRedis();
       await redis.kill();
-      expect(await codeOf(store.decisions.append(newDecision({ clientName: 'Outage Client' })))).toBe(
-        'store_unavailable',
-      );
-      expect(await codeOf(store.state.claimOnce('event:1'))).toBe('store_unavailable');
-      expect(
-        lines.some((l) => l.startsWith('error store: redis at redis://127.0.0.1') && l.includes('unavailable')),
-      ).toBe(true);
-      expect(messages('zh').storeErrors.store_unavailable).toContain('没有记录');
-
-      await redis.restart();
-      const live = store;
-      // The throwaway server has no persistence, so the log restarts empty; what matters is that writes work again.
-      const after = await eventually(() => live.decisions.append(newDecision({ clientName: 'Outage Client' })));
-      expect(after.id > before.id).toBe(true);
-      expect((await live.decisions.history('outage client', admin)).map((d) => d.id)).toEqual([after.id]);
-      expect(lines.some((l) => l.includes('is back'))).toBe(true);
-    } finally {
-      await store?.close();
-      await redis.stop();
-    }
-  }, 60_000);
-
-  it('redis down at start: openStore returns, calls fail clearly, and it works once redis is up', async () => {
-    const redis = await startRedis();
-    await redis.kill();
-    const { lines, logger } = recordingLogger();
-    const store = await open(redis.url, logger);
-    try {
-      expect(await codeOf(store.decisions.history('x', admin))).toBe('store_unavailable');
-      expect(lines.some((l) => l.includes('not reachable at start'))).toBe(true);
-      await redis.restart();
-      const stored = await eventually(() => store.decisions.append(newDecision()));
-      expect(stored.supersedes).toBeNull();
-    } finally {
-      await store.close();
-      await redis.stop();
-    }
-  }, 60_000);
+      const { lines, logger } = recordingLogger();
+      const store = await open(redis.url, logger);
+      try {
+        expect(await codeOf(store.decisions.history('x', admin))).toBe('store_unavailable');
+        expect(lines.some((l) => l.includes('not reachable at start'))).toBe(true);
+        await redis.restart();
+        const stored = await eventually(() => store.decisions.append(newDecision()));
+        expect(stored.supersedes).toBeNull();
+      } finally {
+        await store.close();
+        await redis.stop();
+      }
+    },
+    60_000,
+  );
 
   it('postgres down at start: openStore returns, calls fail clearly, and it works once postgres is up', async () => {
     const port = await freePort();

