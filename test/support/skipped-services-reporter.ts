@@ -1,5 +1,5 @@
 import type { Reporter, TestModule } from 'vitest/node';
-import { type Program, PROGRAMS } from './services.js';
+import { PROGRAMS, type Program } from './services.js';
 
 /**
  * Ends a run with one line per missing program whose suites were skipped, e.g.
