@@ -1,9 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx quadrant` works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
-
-register();
-const { runCli } = await import('../src/cli/main.ts');
+// Runs the compiled CLI (dist/, built by `npm ci` through the prepare script, or `npm run build`).
+const { runCli } = await import('../dist/src/cli/main.js');
 process.exitCode = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

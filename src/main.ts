@@ -38,19 +38,20 @@ const startPlayground = async (quadrant: Quadrant): Promise<() => Promise<void>>
         admins: settings.admins,
       }).slackApp,
   });
+  // Local only: nothing to drain for.
   return () => playground.close();
 };
 
 const startSlack = async (quadrant: Quadrant): Promise<() => Promise<void>> => {
   const { config, logger, store } = quadrant;
-  const { slackApp } = quadrant.createApp();
-  const { port } = await slackApp.start({ port: config.slack.port });
+  const app = quadrant.createApp();
+  const { port } = await app.slackApp.start({ port: config.slack.port });
   logger.info(
     config.slack.mode === 'socket'
       ? `Quadrant is running in Socket Mode (store: ${store.describe()})`
       : `Quadrant is listening on :${port}/slack/events (store: ${store.describe()})`,
   );
-  return () => slackApp.stop();
+  return () => app.stop();
 };
 
 const start = async (): Promise<void> => {
@@ -81,11 +82,17 @@ const start = async (): Promise<void> => {
   purgeTimer.unref();
   closers.unshift(async () => clearInterval(purgeTimer));
 
+  // SIGTERM (a container runtime, `npm start`'s parent) or SIGINT: stop taking events, let the
+  // turns in flight finish (bounded), close the store, exit 0.
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    for (const close of closers) await close().catch(() => undefined);
+    logger.info(`${signal}: shutting down`);
+    for (const close of closers) {
+      await close().catch((error: unknown) => logger.warn(`shutdown step failed: ${describeError(error)}`));
+    }
+    logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -15,6 +15,7 @@ import type { Classifier } from './llm/port.js';
 import { loadPlaybook } from './playbook-file.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { describeError } from './slack/errors.js';
+import { trackInFlight } from './slack/in-flight.js';
 import { createLogger } from './slack/logger.js';
 import type { StoreHandle } from './store/backend.js';
 import { openStore } from './store/open-store.js';
@@ -46,7 +47,18 @@ export type SlackConnection = {
   admins?: string[];
 };
 
-export type QuadrantApp = { slackApp: SlackApp; deps: HandlerDeps };
+export type QuadrantApp = {
+  slackApp: SlackApp;
+  deps: HandlerDeps;
+  /**
+   * Graceful stop: takes no new events, waits up to `boundMs` for the turns in flight, then closes
+   * the Web API client. The store stays open (Quadrant.close closes it).
+   */
+  stop(boundMs?: number): Promise<void>;
+};
+
+/** How long a shutdown waits for turns in flight (a container runtime's grace period is 30 s). */
+export const SHUTDOWN_BOUND_MS = 10_000;
 
 export type Quadrant = {
   config: Config;
@@ -117,6 +129,8 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
       ...(overrides.retries === undefined ? {} : { retries: overrides.retries }),
       ...(overrides.socketPingTimeoutMs === undefined ? {} : { socketPingTimeoutMs: overrides.socketPingTimeoutMs }),
     });
+    const inFlight = trackInFlight();
+    slackApp.app.use(inFlight.middleware);
     const deps = registerHandlers(slackApp.app, {
       config: { admins: connection.admins ?? config.admins },
       playbook,
@@ -125,7 +139,17 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
       state: store.state,
       logger,
     });
-    return { slackApp, deps };
+    const stop = (boundMs = SHUTDOWN_BOUND_MS) =>
+      slackApp.stop({
+        beforeClose: async () => {
+          if (inFlight.count() === 0) return;
+          logger.info(`waiting for ${inFlight.count()} turns in flight (at most ${boundMs} ms)`);
+          if (!(await inFlight.drain(boundMs))) {
+            logger.warn(`${inFlight.count()} turns still running after ${boundMs} ms; stopping anyway`);
+          }
+        },
+      });
+    return { slackApp, deps, stop };
   };
 
   return { config, logger, playbook, store, classifier, createApp, close: () => store.close() };

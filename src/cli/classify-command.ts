@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { detectLang } from '../domain/lang.js';
@@ -7,6 +6,7 @@ import { recommendActions } from '../domain/recommender.js';
 import type { HybridClassification, Lang } from '../domain/types.js';
 import { buildCliContext, type CliContext } from './context.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
+import { readLines } from './read-lines.js';
 import { renderCard } from './render-card.js';
 
 export const CLASSIFY_HELP = `Usage:
@@ -61,7 +61,7 @@ export const toJson = (c: HybridClassification) => ({
 
 const runJsonl = async (ctx: CliContext, io: CommandIo): Promise<number> => {
   let failed = 0;
-  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = readLines(io.stdin);
   let lineNo = 0;
   for await (const raw of lines) {
     lineNo += 1;

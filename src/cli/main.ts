@@ -1,11 +1,6 @@
 import { ConfigError } from '../config.js';
 import { PlaybookError } from '../domain/playbook.js';
-import { runChatCommand } from './chat-command.js';
-import { runClassifyCommand } from './classify-command.js';
-import { runEvalCommand } from './eval-command.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
-import { runLogCommand } from './log-command.js';
-import { runPlaybookCommand } from './playbook-command.js';
 
 export const MAIN_HELP = `quadrant: classify client relationships and look up the four-type playbook.
 
@@ -19,12 +14,13 @@ Usage:
 
 Run "npm start" for the Slack app (or the local playground when no Slack tokens are set).`;
 
-const commands: Record<string, Command> = {
-  classify: runClassifyCommand,
-  playbook: runPlaybookCommand,
-  eval: runEvalCommand,
-  log: runLogCommand,
-  chat: runChatCommand,
+/** Each command is loaded only when run, so `quadrant playbook` never loads the store or the LLM client. */
+const commands: Record<string, () => Promise<Command>> = {
+  classify: async () => (await import('./classify-command.js')).runClassifyCommand,
+  playbook: async () => (await import('./playbook-command.js')).runPlaybookCommand,
+  eval: async () => (await import('./eval-command.js')).runEvalCommand,
+  log: async () => (await import('./log-command.js')).runLogCommand,
+  chat: async () => (await import('./chat-command.js')).runChatCommand,
 };
 
 /** Runs the CLI with injected streams; returns the exit status (2 for usage and config errors). */
@@ -32,18 +28,18 @@ export const runCli = async (argv: string[], io: CommandIo): Promise<number> => 
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const target = name === 'help' ? rest[0] : undefined;
-    const command = target === undefined ? undefined : commands[target];
-    if (command) return command(['--help'], io);
+    const load = target === undefined ? undefined : commands[target];
+    if (load) return (await load())(['--help'], io);
     io.stdout.write(`${MAIN_HELP}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     io.stderr.write(`quadrant: unknown command "${name}"\n\n${MAIN_HELP}\n`);
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`quadrant ${name}: ${(error as Error).message}\nRun "quadrant help ${name}" for usage.\n`);

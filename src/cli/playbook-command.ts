@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
+import { loadConfig } from '../config.js';
 import { detectLang } from '../domain/lang.js';
 import {
   type Playbook,
@@ -10,7 +11,7 @@ import {
   type TypeProfile,
 } from '../domain/playbook.js';
 import type { Lang } from '../domain/types.js';
-import { buildCliContext } from './context.js';
+import { loadPlaybook } from '../playbook-file.js';
 import { type Command, UsageError } from './io.js';
 
 export const PLAYBOOK_HELP = `Usage:
@@ -78,7 +79,8 @@ export const runPlaybookCommand: Command = async (args, io) => {
   }
   const query = positionals.join(' ').trim();
   const lang: Lang = (values.lang as Lang | undefined) ?? detectLang(query, 'en');
-  const { playbook } = buildCliContext(io);
+  // Only the playbook: no classifier, so a lookup never loads the LLM client.
+  const playbook = loadPlaybook(loadConfig(io.env).playbookPath);
   const c = createColors(io.stdout.isTTY === true);
   if (query === '') {
     io.stdout.write(values.json ? `${JSON.stringify(playbook)}\n` : `${overview(playbook, lang, c)}\n`);

@@ -28,7 +28,11 @@ export type SlackApp = {
   app: App;
   /** Starts listening; in HTTP mode on `port` (0 picks a free one), returning the bound port. */
   start(listen?: { port: number; host?: string }): Promise<{ port: number | null }>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking events (closes the listener or the socket), runs `beforeClose` (a shutdown
+   * waits there for turns in flight, which still need the Web API), then closes the Web API client.
+   */
+  stop(options?: { beforeClose?: () => Promise<void> }): Promise<void>;
 };
 
 const LEVELS: Record<string, LogLevel> = {
@@ -88,7 +92,11 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
         await app.start();
         return { port: null };
       },
-      stop: () => app.stop().then(() => transport.close()),
+      stop: async (stopOptions = {}) => {
+        await app.stop();
+        await stopOptions.beforeClose?.();
+        await transport.close();
+      },
     };
   }
   if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET: required for HTTP mode');
@@ -132,6 +140,10 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
       const address = server.address();
       return { port: typeof address === 'object' && address !== null ? address.port : listen.port };
     },
-    stop: () => app.stop().then(() => transport.close()),
+    stop: async (stopOptions = {}) => {
+      await app.stop();
+      await stopOptions.beforeClose?.();
+      await transport.close();
+    },
   };
 };

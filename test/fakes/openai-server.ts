@@ -48,6 +48,8 @@ export type FakeOpenAiOptions = {
   apiKey?: string;
   /** Fixed delay before every answer (bench: the server's own time). */
   latencyMs?: number;
+  /** Holds every answer until this settles: keeps a turn in flight for as long as a test needs. */
+  hold?: Promise<void>;
   /** Answer any json_schema request with a 400, whatever the script says (an endpoint without structured outputs). */
   rejectJsonSchema?: boolean | 'openai' | 'vllm';
 };
@@ -197,6 +199,7 @@ export const startFakeOpenAi = async (options: FakeOpenAiOptions): Promise<FakeO
         ? { kind: 'schema_unsupported' }
         : pick(options.script, recorded, index);
     const respond = () => answer(res, reply);
+    if (options.hold) await options.hold;
     if (options.latencyMs && options.latencyMs > 0) {
       const timer = setTimeout(() => {
         timers.delete(timer);

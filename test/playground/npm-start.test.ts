@@ -5,8 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NPM_START, ROOT } from '../support/entry.js';
 
-// `npm start` on a machine with no Slack tokens: the real entry point starts the playground.
+// `npm start` on a machine with no Slack tokens: the real entry point starts the playground; SIGTERM
+// to the npm process reaches the app, which exits 0.
 let dir: string;
 let child: ChildProcess;
 let output = '';
@@ -30,7 +32,9 @@ beforeAll(async () => {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(SLACK_|OPENAI_|QUADRANT_|PORT$)/.test(key)),
   );
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const [command, args] = NPM_START;
+  child = spawn(command, args, {
+    cwd: ROOT,
     env: { ...env, PORT: String(port), QUADRANT_STORE_URL: `sqlite://${join(dir, 'quadrant.db')}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,9 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appMention, eventCallback, type SlackEmulator, startSlackEmulator } from '../fakes/slack-api.js';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+import { ROOT, startArgs } from '../support/entry.js';
 
 const freePort = async (): Promise<number> => {
   const server = createServer().listen(0, '127.0.0.1');
@@ -19,7 +17,7 @@ const freePort = async (): Promise<number> => {
 };
 
 const run = (env: Record<string, string>) => {
-  const child = spawn(TSX, ['src/main.ts'], {
+  const child = spawn(process.execPath, startArgs(), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,7 +39,7 @@ afterEach(async () => {
   cleanup = [];
 });
 
-describe('npm start (src/main.ts)', () => {
+describe('npm start (dist/src/main.js)', () => {
   it.each([
     [{ SLACK_SIGNING_SECRET: 'secret' }, 'SLACK_BOT_TOKEN'],
     [{ PORT: 'eighty' }, 'PORT'],

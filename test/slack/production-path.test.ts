@@ -11,7 +11,7 @@ import { freePort } from '../support/services.js';
 // The playground and its Slack emulator are an adapter at the edge: a Slack deployment and the
 // CLI's non-chat commands never load a file from playground/. The playground-mode case shows the
 // recorder sees playground files when they are loaded.
-const PLAYGROUND_DIR = new URL('../../playground/', import.meta.url).href;
+const PROJECT = new URL('../../', import.meta.url).href;
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -58,8 +58,10 @@ const stop = async (child: ChildProcess) => {
 };
 
 const loaded = (moduleLog: string) => readFileSync(moduleLog, 'utf8').split('\n').filter(Boolean);
-const fromPlayground = (urls: string[]) => urls.filter((url) => url.startsWith(PLAYGROUND_DIR));
-const fromSrc = (urls: string[]) => urls.filter((url) => url.includes('/src/'));
+const ours = (urls: string[]) => urls.filter((url) => url.startsWith(PROJECT) && !url.includes('/node_modules/'));
+const fromPlayground = (urls: string[]) =>
+  ours(urls).filter((url) => /^(dist\/)?playground\//.test(url.slice(PROJECT.length)));
+const fromSrc = (urls: string[]) => ours(urls).filter((url) => /^(dist\/)?src\//.test(url.slice(PROJECT.length)));
 
 describe('the playground is off the production path', () => {
   it('HTTP mode loads no playground module', async () => {
