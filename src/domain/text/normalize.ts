@@ -1,9 +1,14 @@
+import { simplifiedOf, simplifiedUnit } from './traditional.js';
+
 /**
- * Case- and width-insensitive view of a text with a map back to the original offsets, so the
+ * Case-, width- and script-insensitive view of a text with a map back to the original offsets, so the
  * matcher works on one canonical form while evidence spans always quote the RM's own words.
  */
 export type NormalizedText = {
-  /** NFKC, lowercased, zero-width characters dropped, whitespace runs collapsed to one space. */
+  /**
+   * NFKC, lowercased, traditional Chinese characters in their simplified form, zero-width characters
+   * dropped, whitespace runs collapsed to one space.
+   */
   text: string;
   /** For each UTF-16 unit of `text`: start offset, in the original, of the code point it came from. */
   origStart: Int32Array;
@@ -64,7 +69,11 @@ const slowCanonical = (cp: number): string => {
   if (cp === 0x2018 || cp === 0x2019 || cp === 0x2032) return "'";
   // Lone surrogates cannot be normalized meaningfully; keep them as inert text.
   if (cp >= 0xd800 && cp <= 0xdfff) return String.fromCharCode(cp);
-  return String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+  const form = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+  // Compatibility ideographs and CJK extension characters: NFKC first, then traditional → simplified.
+  if (form.length === 1) return simplifiedOf(form.charCodeAt(0)) ?? form;
+  const single = form.codePointAt(0) ?? 0;
+  return form.length === 2 && single > 0xffff ? (simplifiedOf(single) ?? form) : form;
 };
 
 const CHUNK = 8192;
@@ -137,7 +146,12 @@ export const normalizeText = (input: string): NormalizedText => {
     } else {
       // Fullwidth ASCII (，：ＡＡＡ) folds arithmetically, as NFKC would.
       const folded = cp >= 0xff01 && cp <= 0xff5e ? cp - 0xfee0 : cp;
-      if (folded < 0x80 || (folded >= 0x4e00 && folded <= 0x9fff) || isStableSymbol(folded)) {
+      if (folded >= 0x4e00 && folded <= 0x9fff) {
+        // Traditional characters fold to simplified one for one, so offsets stay exact.
+        units[length] = simplifiedUnit(folded);
+        starts[length] = i;
+        ends[length++] = next;
+      } else if (folded < 0x80 || isStableSymbol(folded)) {
         units[length] = folded >= 0x41 && folded <= 0x5a ? folded + 32 : folded;
         starts[length] = i;
         ends[length++] = next;
