@@ -20,7 +20,7 @@ import {
 export const MAX_INPUT_CHARS = 20_000;
 
 /** Version of the scoring code; the lexicon version is appended to it in every result. */
-const ENGINE_VERSION = 'rules-1.0.0';
+const ENGINE_VERSION = 'rules-1.1.0';
 
 /** Version string of the default classifier, logged with every decision. */
 export const RULES_VERSION = `${ENGINE_VERSION}+${DEFAULT_LEXICON.version}`;
@@ -52,6 +52,11 @@ export const RULES_POLICY = {
   secondaryShareUnderDistress: 0.25,
   /** ...and at least this absolute score. */
   secondaryFloor: 1.5,
+  /**
+   * Most a type can score when all of its evidence is weak words ("集团", "一笔", "fast", "brand"):
+   * below any single specific signal, so a weak word never decides against one.
+   */
+  weakOnlyCap: 1.5,
   /** Evidence total at which confidence reaches half its margin-based value. */
   evidenceHalfPoint: 2.5,
   maxSignals: 64,
@@ -137,14 +142,25 @@ const policyFactor = (view: PolicyView, type: RelationshipType, category: Signal
 /** The priority policy, part 2: per-type scores, with non-negated distress dominating everything else. */
 const scoreWithPolicy = (contributions: readonly Scored[], view: PolicyView) => {
   const scores = emptyScores();
-  for (const s of contributions) scores[s.type] += s.weight * policyFactor(view, s.type, s.scoped.match.entry.category);
+  const specific = new Set<RelationshipType>();
+  for (const s of contributions) {
+    scores[s.type] += s.weight * policyFactor(view, s.type, s.scoped.match.entry.category);
+    if (s.scoped.match.entry.weak !== true) specific.add(s.type);
+  }
+  // Per-type scale the cap applied, so the evidence shown on the card adds up to the score.
+  const capFactor = { strategic: 1, transactional: 1, partnership: 1, problem_solving: 1 };
+  for (const type of RELATIONSHIP_TYPES) {
+    if (specific.has(type) || scores[type] <= RULES_POLICY.weakOnlyCap) continue;
+    capFactor[type] = RULES_POLICY.weakOnlyCap / scores[type];
+    scores[type] = RULES_POLICY.weakOnlyCap;
+  }
   const dominant = view.distress >= RULES_POLICY.distressDominance;
   const rawDistress = scores.problem_solving;
   if (dominant) {
     const strongestOther = Math.max(scores.strategic, scores.transactional, scores.partnership);
     scores.problem_solving += strongestOther;
   }
-  return { scores, dominant, rawDistress };
+  return { scores, dominant, rawDistress, capFactor };
 };
 
 const rank = (scores: Record<RelationshipType, number>): RelationshipType[] =>
@@ -205,6 +221,47 @@ const toSignal = (s: Scored, text: string, normalized: NormalizedText): Signal =
   return signal;
 };
 
+/**
+ * A span counts for one type only. Spans that could support several types (a shared entry such as
+ * "多年", or two entries on the same words) go to the type the rest of the text already points to;
+ * ties go to the heavier weight, then to the type order.
+ */
+const oneTypePerSpan = (scored: readonly Scored[]): Scored[] => {
+  const bySpan = new Map<number, Scored[]>();
+  for (const s of scored) {
+    const key = s.scoped.match.start * 0x100000 + s.scoped.match.end;
+    const group = bySpan.get(key);
+    if (group === undefined) bySpan.set(key, [s]);
+    else group.push(s);
+  }
+  const context = emptyScores();
+  for (const group of bySpan.values()) {
+    const types = new Set(group.map((s) => s.type));
+    if (types.size === 1) for (const s of group) context[s.type] += s.weight;
+  }
+  const kept: Scored[] = [];
+  for (const group of bySpan.values()) {
+    const types = new Set(group.map((s) => s.type));
+    if (types.size === 1) {
+      kept.push(...group);
+      continue;
+    }
+    let best: Scored | undefined;
+    for (const s of group) {
+      if (
+        best === undefined ||
+        context[s.type] > context[best.type] ||
+        (context[s.type] === context[best.type] &&
+          (s.weight > best.weight ||
+            (s.weight === best.weight && RELATIONSHIP_TYPES.indexOf(s.type) < RELATIONSHIP_TYPES.indexOf(best.type))))
+      )
+        best = s;
+    }
+    if (best !== undefined) kept.push(...group.filter((s) => s.type === best.type));
+  }
+  return kept;
+};
+
 /** What the classifier returns for one description; see `Classification`. */
 export type RulesClassifier = (text: string) => Classification;
 
@@ -222,20 +279,21 @@ export const createRulesClassifier = (lexicon: Lexicon = DEFAULT_LEXICON): Rules
     const segments = segmentText(normalized.text);
     const { signals, cues } = selectMatches(matcher.scan(normalized.text, segments));
     const scoped = applyScopes(normalized.text, segments, signals, cues);
-    const scored: Scored[] = [];
+    const candidates: Scored[] = [];
     const known = new Set<SignalCategory>();
     for (const s of scoped) {
       known.add(s.match.entry.category);
       for (const type of RELATIONSHIP_TYPES) {
         const base = s.match.entry.weights[type];
         if (base === undefined || base <= 0) continue;
-        scored.push({ scoped: s, type, weight: s.negated ? 0 : base * s.factor });
+        candidates.push({ scoped: s, type, weight: s.negated ? 0 : base * s.factor });
       }
     }
+    const scored = oneTypePerSpan(candidates);
     const contributions = strongestPerEntry(scored);
     const view = viewOf(contributions);
-    const { scores, dominant, rawDistress } = scoreWithPolicy(contributions, view);
-    for (const s of scored) s.weight *= policyFactor(view, s.type, s.scoped.match.entry.category);
+    const { scores, dominant, rawDistress, capFactor } = scoreWithPolicy(contributions, view);
+    for (const s of scored) s.weight *= policyFactor(view, s.type, s.scoped.match.entry.category) * capFactor[s.type];
     const ranked = rank(scores);
     const [primary = 'strategic', runnerUp = 'transactional'] = ranked;
     const top = scores[primary];

@@ -107,5 +107,33 @@ export const CUES: readonly CueEntry[] = [
       'caught up',
     ],
   },
+  {
+    id: 'resolved.story',
+    kind: 'resolved',
+    reach: 90,
+    terms: [
+      '那段已经过去', '已经过去', '早已过去', '已走出困境', '走出困境', '早已恢复', '恢复正常', '渡过了难关', '挺过来了', '已经挺过',
+      'that was years ago', 'is behind them', 'are behind them', 'trades normally', 'trading normally', 'back on its feet',
+      'has recovered', 'since recovered', 'reopened', 'those days are over', 'long since repaid',
+    ],
+  },
+  {
+    id: 'conditional',
+    kind: 'conditional',
+    reach: 20,
+    terms: [
+      '如逾期', '若逾期', '一旦逾期', '逾期将', '逾期就', '逾期后', '如果', '若', '如未', '假如', '万一', '一旦', 'if',
+      'should you', 'in case of', 'in the event of', 'unless',
+    ],
+  },
+  {
+    id: 'other_party',
+    kind: 'other_party',
+    reach: 15,
+    terms: [
+      '供应商', '竞争对手', '同行', '对手', '其他开发商', '别家企业', 'supplier', 'suppliers', 'competitor',
+      'competitors', 'rival', 'rivals', 'other developers', 'another developer',
+    ],
+  },
   { id: 'breaker', kind: 'breaker', terms: ['而是', '只是', '就是', 'and want*', 'and they', 'and asked', 'instead'] },
 ];

@@ -43,6 +43,7 @@ export const PARTNERSHIP_ENTRIES: readonly LexiconEntry[] = [
     terms: [
       '关系一直很好', '逢年过节', '问候', '行长', 'branch president', 'branch head', '关系不错', '关系很好',
       '关系一直不错', '人很好', '人挺实在', '一起吃饭', 'friendly', 'on good terms', 'chats with', 'good relationship',
+      'handshake', 'first-name', 'first name', 'his loan officer', 'her loan officer', 'their loan officer',
     ],
   },
   {
@@ -70,8 +71,28 @@ export const PARTNERSHIP_ENTRIES: readonly LexiconEntry[] = [
     category: 'loyalty',
     weights: { partnership: 3 },
     terms: [
-      '品牌', '文化', '价值观', '经营理念', '理念', '认同', '荣誉感', '品牌荣誉', 'brand', 'culture', 'values',
-      'share his values', 'share her values', 'our values',
+      '文化', '价值观', '经营理念', '理念', '认同', '荣誉感', '品牌荣誉', 'culture', 'values', 'share his values',
+      'share her values', 'our values',
+    ],
+  },
+  {
+    id: 'loyalty.brand_word',
+    category: 'loyalty',
+    weights: { partnership: 2 },
+    weak: true,
+    terms: ['品牌', 'brand'],
+  },
+  {
+    id: 'loyalty.family_ties',
+    category: 'loyalty',
+    // Ties that run through a family and across generations: the banker is part of the family's story.
+    weights: { partnership: 3 },
+    terms: [
+      '世交', '世家', '托付', '两代人', '三代人', '几代人', '四代', '父亲那一代', '老一辈', '恩人', '亲人', '比亲戚还',
+      '鱼和水', '鱼水', '第一桶', '老朋友一样', 'for generations', 'two generations', 'four generations', 'generations',
+      'grandfather', 'grandmother', 'granddaughter', 'grandson', 'grandchildren', 'his father', 'her father',
+      'their parents', 'all his life', 'all her life', 'wedding', 'funeral', 'benefactor', 'family bank', 'banked with',
+      'church together',
     ],
   },
   {

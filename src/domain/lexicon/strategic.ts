@@ -21,11 +21,19 @@ export const STRATEGIC_ENTRIES: readonly LexiconEntry[] = [
     weights: { strategic: 2.5 },
     effects: ['large_client'],
     terms: [
-      '头部', '两地上市', 'group treasurer', 'treasury team', 'treasurer', '大型集团', '集团', '上市公司', '上市企业',
-      '上市', '大型', '集团公司', '龙头', '500强', '资产规模', '千亿', '百亿', '规模很大', '规模大', '跨国', '大客户',
+      '头部', '两地上市', 'group treasurer', 'treasury team', 'treasurer', '大型集团', '上市公司', '上市企业',
+      '上市', '集团公司', '龙头', '500强', '资产规模', '千亿', '百亿', '规模很大', '规模大', '跨国', '大客户',
       'listed', 'publicly traded', 'blue-chip', 'blue chip', 'conglomerate', 'multinational', 'fortune 500',
-      'large corporate', 'large corporates', 'large group', 'global', 'market leader', 'industry leader', 'large',
+      'large corporate', 'large corporates', 'large group', 'market leader', 'industry leader',
     ],
+  },
+  {
+    id: 'segment.large_word',
+    category: 'segment',
+    weights: { strategic: 2 },
+    weak: true,
+    effects: ['large_client'],
+    terms: ['集团', '大型', 'large', 'global'],
   },
   {
     id: 'segment.institutional',
@@ -35,6 +43,8 @@ export const STRATEGIC_ENTRIES: readonly LexiconEntry[] = [
     terms: [
       '机构投资者', '养老基金', '保险资金', '主权基金', '基础设施基金', 'institutional investor', 'institutional',
       'pension fund', 'infrastructure fund', 'sovereign wealth fund', 'asset manager', 'insurer', 'long-term mandate',
+      '政策性银行', '开发性金融', '国开行', '进出口银行', '多边开发银行', 'multilateral', 'development bank',
+      'development finance', 'eximbank', 'export-import bank', 'export credit agency',
     ],
   },
   {
@@ -111,6 +121,18 @@ export const STRATEGIC_ENTRIES: readonly LexiconEntry[] = [
       '长期规划', '战略评估', 'framework agreement', 'framework', 'strategic partnership', 'strategic review',
       'strategic planning', 'joint planning', 'working group', 'roadmap', 'strategy review', 'strategy reviews',
       'pipeline review', 'long-term plan',
+    ],
+  },
+  {
+    id: 'needs.large_credit',
+    category: 'needs',
+    // A lender announcing a large framework credit line is evidence about the client it names.
+    weights: { strategic: 2.5 },
+    effects: ['large_client'],
+    terms: [
+      '综合授信', '意向性授信', '意向授信', '意向性融资', '授信支持', '撮合融资', '亿元授信', 'intentional credit line',
+      'comprehensive credit line', 'credit line of', 'long-term financing', 'long-term funding', 'on-lend*',
+      'financial close', 'non-recourse', 'back-leverage', 'tax equity',
     ],
   },
   {

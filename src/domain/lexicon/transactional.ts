@@ -27,6 +27,7 @@ export const TRANSACTIONAL_ENTRIES: readonly LexiconEntry[] = [
     id: 'price_speed.price_mention',
     category: 'price_speed',
     weights: { transactional: 1.5 },
+    weak: true,
     terms: [
       '利息', 'interest rate', 'monthly payment', '利率', '价格', '定价', '成本', '费率', '敏感', 'rate', 'rates',
       'price', 'pricing', 'margin', 'cost', 'fees',
@@ -52,12 +53,21 @@ export const TRANSACTIONAL_ENTRIES: readonly LexiconEntry[] = [
     category: 'price_speed',
     weights: { transactional: 2.5 },
     terms: [
-      'approved first', '批得快', '快一点', '急着用钱', '审批快慢', '放款速度', '速度', '快速', '尽快', '越快越好',
+      'approved first', '批得快', '快一点', '急着用钱', '审批快慢', '放款速度', '尽快', '越快越好', '秒批', '秒贷', '极速',
+      '分钟到账', '当天到账', '下午到账', '马上到账', '立等可见', '两天到账', '三天就', '撥款', '放款快速', '当日撥款',
       '当天', '三天内', '一周内', '审批快', '放款快', '快不快', '到账', '随借随还', '急用钱', '今天就', '明天就',
-      '多久能批', '审批时效', '时效', 'fast', 'fastest', 'faster', 'quick', 'quickly', 'speed', 'same-day', 'same day',
+      '多久能批', '审批时效', '时效', 'fastest', 'same-day', 'same day', 'funded within', 'funding speed', 'next-day',
+      'decision in minutes', 'decisions the same day', 'funds within hours',
       'within a week', 'within…days', 'within…hours', 'in 24 hours', 'by tomorrow', 'by friday', 'asap',
       'turnaround time',
     ],
+  },
+  {
+    id: 'price_speed.speed_word',
+    category: 'price_speed',
+    weights: { transactional: 2 },
+    weak: true,
+    terms: ['速度', '快速', 'fast', 'faster', 'quick', 'quickly', 'speed'],
   },
   {
     id: 'price_speed.simple_process',
@@ -76,10 +86,19 @@ export const TRANSACTIONAL_ENTRIES: readonly LexiconEntry[] = [
     category: 'needs',
     weights: { transactional: 1.5 },
     terms: [
-      '周转', '短期周转', '经营贷', '信用贷', '税贷', '流动资金', '小额', '设备贷款', '一笔', 'working capital',
+      '周转', '短期周转', '经营贷', '信用贷', '税贷', '流动资金', '小额', '设备贷款', '银税互动', '以税定贷', '凭税定贷',
+      '纳税信用', '税易贷', '税金贷', '普惠贷', '微业贷', '快贷', '信用贷款', '网商贷', '周转金', 'working capital',
       'short-term', 'overdraft', 'invoice financing', 'invoice discounting', 'equipment loan', 'equipment financing',
       'small loan', 'revenue-based', 'purchase order', 'trade finance', 'equipment purchase',
+      'merchant cash advance', 'line of credit', 'credit line for', 'term loan offer', 'factor rate', 'apr',
     ],
+  },
+  {
+    id: 'needs.loan_word',
+    category: 'needs',
+    weights: { transactional: 1.5 },
+    weak: true,
+    terms: ['一笔', '借点钱', 'some cash', 'borrow some'],
   },
   {
     id: 'needs.single_product',
@@ -107,7 +126,8 @@ export const TRANSACTIONAL_ENTRIES: readonly LexiconEntry[] = [
     weights: {},
     terms: [
       '信托贷款', '信托产品', '信托公司', 'trust loan', 'trust loans', 'trust company', 'trust product',
-      'small gathering', 'small group', 'small number', 'small talk', 'small part',
+      'small gathering', 'small group', 'small number', 'small talk', 'small part', '绿色通道', 'fast-track',
+      'fast track', 'digital infrastructure', 'private commercial bank', 'private sector', 'private-sector',
     ],
   },
   {

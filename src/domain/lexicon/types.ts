@@ -22,6 +22,12 @@ export type LexiconEntry = {
   terms: readonly string[];
   effects?: readonly LexiconEffect[];
   /**
+   * A common word that points at a type without saying much on its own ("集团", "一笔", "利息", "fast",
+   * "brand"). A type backed only by weak entries is capped (`RULES_POLICY.weakOnlyCap`), so one weak
+   * word never decides a type against specific signals.
+   */
+  weak?: boolean;
+  /**
    * The phrase opens with a negation that goes on to scope over what follows ("not interested in
    * wealth products"), so its cue is not absorbed into the phrase.
    */
@@ -38,6 +44,8 @@ export type LexiconEntry = {
  * - `hedge` (担心, worried) weakens the rest of the clause; `resolved` (已结清, repaid) weakens the distress before it.
  * - `inert` words look like cues but are not ("不仅", "not only", "无法"); the longest cue at a position wins.
  * - `breaker` ends a negation scope without being a contrast ("and want").
+ * - `conditional` (如逾期, if you pay late) puts the distress after it in a product's terms, not the client's state.
+ * - `other_party` (供应商, a competitor) makes the distress after it someone else's trouble.
  */
 export type CueKind =
   | 'negation'
@@ -49,7 +57,9 @@ export type CueKind =
   | 'hedge'
   | 'resolved'
   | 'inert'
-  | 'breaker';
+  | 'breaker'
+  | 'conditional'
+  | 'other_party';
 
 export type CueEntry = {
   id: string;

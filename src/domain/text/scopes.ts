@@ -10,6 +10,10 @@ export const MODIFIER_FACTORS = {
   pastDiscount: 0.5,
   hedge: 0.7,
   resolvedDistress: 0.3,
+  /** Distress inside a condition ("如逾期", "if you pay late"): a product's terms, not the client's state. */
+  conditionalDistress: 0.2,
+  /** Distress that belongs to another party (a supplier, a competitor). */
+  otherPartyDistress: 0.3,
 } as const;
 
 /** A signal with its modifiers resolved. */
@@ -78,6 +82,8 @@ const buildRegions = (text: string, segments: Segments, cues: readonly CueMatch[
   const past = newMarks(text.length);
   const hedge = newMarks(text.length);
   const resolved = newMarks(text.length);
+  const conditional = newMarks(text.length);
+  const otherParty = newMarks(text.length);
   // Next adversative at or after each cue, so a concessive finds its "但" in O(1).
   const nextAdversative: Array<CueMatch | null> = new Array(cues.length).fill(null);
   for (let i = cues.length - 1, next: CueMatch | null = null; i >= 0; i--) {
@@ -114,6 +120,12 @@ const buildRegions = (text: string, segments: Segments, cues: readonly CueMatch[
       case 'hedge':
         mark(hedge, cue.end, Math.min(clauseEnd, cue.end + reach));
         break;
+      case 'conditional':
+        mark(conditional, cue.end, Math.min(clauseEnd, cue.end + reach));
+        break;
+      case 'other_party':
+        mark(otherParty, cue.end, Math.min(clauseEnd, cue.end + reach));
+        break;
       case 'resolved': {
         const sentenceStart = segments.sentenceStart[segments.sentenceOfClause[clause] ?? 0] ?? 0;
         mark(resolved, Math.max(sentenceStart, cue.start - reach), cue.start);
@@ -123,8 +135,8 @@ const buildRegions = (text: string, segments: Segments, cues: readonly CueMatch[
         break;
     }
   }
-  for (const marks of [discount, boost, past, hedge, resolved]) settle(marks);
-  return { discount, boost, past, hedge, resolved };
+  for (const marks of [discount, boost, past, hedge, resolved, conditional, otherParty]) settle(marks);
+  return { discount, boost, past, hedge, resolved, conditional, otherParty };
 };
 
 const sameClause = (segments: Segments, a: number, b: number) => segments.clauseOf[a] === segments.clauseOf[b];
@@ -192,8 +204,11 @@ export const applyScopes = (
     if (marked(regions.past, at)) factor *= MODIFIER_FACTORS.pastDiscount;
     if (marked(regions.boost, at)) factor *= MODIFIER_FACTORS.boost;
     if (marked(regions.hedge, at)) factor *= MODIFIER_FACTORS.hedge;
-    if (marked(regions.resolved, at) && match.entry.category === 'distress')
-      factor *= MODIFIER_FACTORS.resolvedDistress;
+    if (match.entry.category === 'distress') {
+      if (marked(regions.resolved, at)) factor *= MODIFIER_FACTORS.resolvedDistress;
+      if (marked(regions.conditional, at)) factor *= MODIFIER_FACTORS.conditionalDistress;
+      if (marked(regions.otherParty, at)) factor *= MODIFIER_FACTORS.otherPartyDistress;
+    }
     return { match, negated, discounted, factor };
   });
 };
