@@ -1,8 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { type EvalReport, type ScoredCase, scoreCases } from '../domain/eval-metrics.js';
+import {
+  type EvalReport,
+  type ScoredCase,
+  type SliceFigures,
+  scoreCases,
+  scoreSlices,
+} from '../domain/eval-metrics.js';
 import { detectLang } from '../domain/lang.js';
+import { detectScript, SCRIPTS, type Script } from '../domain/text/script.js';
 import { RELATIONSHIP_TYPES } from '../domain/types.js';
 import { buildCliContext } from './context.js';
 import { runLlmEval } from './eval-llm.js';
@@ -10,14 +17,25 @@ import { type Command, type CommandIo, UsageError } from './io.js';
 
 export const EVAL_HELP = `Usage:
   quadrant eval FILE.jsonl [--json] [--llm]
-Each line: {"id": "...", "text": "...", "label": "strategic|transactional|partnership|problem_solving"}.
-Prints accuracy, per-type precision/recall/F1, macro-F1, the confusion matrix and the misses.
+Each line: {"id": "...", "text": "...", "label": "strategic|transactional|partnership|problem_solving"},
+optionally "lang" (zh-Hans|zh-Hant|en|mixed, detected when absent) and "kind" (rm_note|news, rm_note
+when absent).
+Prints accuracy, per-type precision/recall/F1, macro-F1, the confusion matrix, the figures by
+language and by source kind, and the misses.
 --llm compares rules-only, LLM-only and hybrid (needs OPENAI_API_KEY).`;
+
+/** Source kinds an evaluation file may declare; news covers announcements and other published text. */
+export const SOURCE_KINDS = ['rm_note', 'news'] as const;
+const KIND_NAMES: Record<(typeof SOURCE_KINDS)[number], string> = { rm_note: 'RM note', news: 'news/announcement' };
 
 export const labelledCase = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   text: z.string().min(1),
   label: z.enum(RELATIONSHIP_TYPES),
+  /** zh-Hans, zh-Hant, en or mixed; other values (such as a bare "zh") are detected from the text. */
+  lang: z.string().optional(),
+  /** Where the text comes from: an RM's own note, or pasted news / an announcement. */
+  kind: z.enum(SOURCE_KINDS).optional(),
 });
 export type LabelledCase = z.output<typeof labelledCase>;
 
@@ -53,8 +71,23 @@ export const readLabelledCases = async (path: string): Promise<LabelledCase[]> =
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** Rules-only report with the figures by language and by source kind. */
+export type RulesEvalReport = EvalReport & {
+  byLang: Record<string, SliceFigures>;
+  byKind: Record<string, SliceFigures>;
+};
+
+const sliceLines = (title: string, slices: Record<string, SliceFigures>): string[] => [
+  '',
+  title,
+  ...Object.entries(slices).map(
+    ([name, f]) =>
+      `  ${name.padEnd(18)}${String(f.total).padStart(5)} cases   accuracy ${pct(f.accuracy).padStart(6)}   macro-F1 ${f.macroF1.toFixed(3)}`,
+  ),
+];
+
 /** The human-readable report printed by `quadrant eval`. */
-export const formatReport = (report: EvalReport, texts: Map<string, string>): string => {
+export const formatReport = (report: EvalReport | RulesEvalReport, texts: Map<string, string>): string => {
   const lines = [
     `cases: ${report.total}   accuracy: ${pct(report.accuracy)}   macro-F1: ${report.macroF1.toFixed(3)}`,
     '',
@@ -71,6 +104,9 @@ export const formatReport = (report: EvalReport, texts: Map<string, string>): st
         `${label.padEnd(18)}${RELATIONSHIP_TYPES.map((p) => String(report.confusion[label][p]).padStart(14)).join('')}`,
     ),
   ];
+  if ('byLang' in report) {
+    lines.push(...sliceLines('by language', report.byLang), ...sliceLines('by source kind', report.byKind));
+  }
   if (report.misses.length > 0) {
     lines.push('', `misses (${report.misses.length}):`);
     for (const miss of report.misses) {
@@ -83,14 +119,29 @@ export const formatReport = (report: EvalReport, texts: Map<string, string>): st
   return `${lines.join('\n')}\n`;
 };
 
-const evaluateRules = async (cases: LabelledCase[], io: CommandIo) => {
+type SlicedCase = ScoredCase & { lang: string; kind: string };
+
+const isScript = (value: string | undefined): value is Script => (SCRIPTS as readonly string[]).includes(value ?? '');
+
+const evaluateRules = async (cases: LabelledCase[], io: CommandIo): Promise<RulesEvalReport> => {
   const ctx = buildCliContext(io);
-  const scored: ScoredCase[] = [];
+  const scored: SlicedCase[] = [];
   for (const c of cases) {
     const { classification } = await ctx.classifier.classify({ text: c.text, lang: detectLang(c.text) });
-    scored.push({ id: c.id, label: c.label, predicted: classification.type });
+    scored.push({
+      id: c.id,
+      label: c.label,
+      predicted: classification.type,
+      lang: isScript(c.lang) ? c.lang : detectScript(c.text),
+      kind: KIND_NAMES[c.kind ?? 'rm_note'],
+    });
   }
-  return scoreCases(scored);
+  const report = scoreCases(scored.map(({ id, label, predicted }) => ({ id, label, predicted })));
+  return {
+    ...report,
+    byLang: scoreSlices(scored, (c) => c.lang),
+    byKind: scoreSlices(scored, (c) => c.kind),
+  };
 };
 
 export const runEvalCommand: Command = async (args, io) => {

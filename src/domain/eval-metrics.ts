@@ -2,6 +2,9 @@ import { RELATIONSHIP_TYPES, type RelationshipType } from './types.js';
 
 export type ScoredCase = { id: string; label: RelationshipType; predicted: RelationshipType };
 
+/** The headline figures of one slice of an evaluation (one language, one source kind). */
+export type SliceFigures = { total: number; accuracy: number; macroF1: number };
+
 export type TypeMetrics = { precision: number; recall: number; f1: number; support: number };
 
 export type EvalReport = {
@@ -53,4 +56,30 @@ export const scoreCases = (cases: readonly ScoredCase[]): EvalReport => {
     confusion,
     misses: cases.filter((c) => c.label !== c.predicted),
   };
+};
+
+/**
+ * Headline figures per group (language, source kind…), groups in first-seen order. Macro-F1 of a
+ * slice averages only the types that occur in it as a label or a prediction, so a slice without a
+ * type is not penalized for it.
+ */
+export const scoreSlices = <C extends ScoredCase>(
+  cases: readonly C[],
+  groupOf: (c: C) => string,
+): Record<string, SliceFigures> => {
+  const groups = new Map<string, C[]>();
+  for (const c of cases) {
+    const key = groupOf(c);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [c]);
+    else group.push(c);
+  }
+  const out: Record<string, SliceFigures> = {};
+  for (const [key, group] of groups) {
+    const report = scoreCases(group);
+    const present = RELATIONSHIP_TYPES.filter((t) => group.some((c) => c.label === t || c.predicted === t));
+    const macroF1 = present.reduce((sum, t) => sum + report.perType[t].f1, 0) / Math.max(1, present.length);
+    out[key] = { total: report.total, accuracy: report.accuracy, macroF1 };
+  }
+  return out;
 };

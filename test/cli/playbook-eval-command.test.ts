@@ -47,6 +47,42 @@ describe('quadrant eval', () => {
     expect(report.macroF1).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('breaks the figures down by language and by source kind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quadrant-eval-'));
+    const file = join(dir, 'slices.jsonl');
+    const rows = [
+      { id: 'a', text: '債委會表決通過債務重組方案,同意展期兩年。', label: 'problem_solving' },
+      { id: 'b', text: '小微企业主只想要线上秒批的信用贷,利率越低越好。', label: 'transactional', kind: 'rm_note' },
+      {
+        id: 'c',
+        text: 'Lenders agreed a standstill while the group restructures its debt.',
+        label: 'problem_solving',
+        kind: 'news',
+      },
+      {
+        id: 'd',
+        text: '客户是 family office,三代人都在我们私行,relationship 很深,非常 loyal。',
+        label: 'partnership',
+        lang: 'mixed',
+      },
+    ];
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const { code, stdout } = await runQuadrant(['eval', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('by language');
+    expect(stdout).toMatch(/zh-Hant\s+1 cases/);
+    expect(stdout).toMatch(/zh-Hans\s+1 cases/);
+    expect(stdout).toMatch(/en\s+1 cases/);
+    expect(stdout).toMatch(/mixed\s+1 cases/);
+    expect(stdout).toContain('by source kind');
+    expect(stdout).toMatch(/RM note\s+3 cases/);
+    expect(stdout).toMatch(/news\/announcement\s+1 cases/);
+    const report = JSON.parse((await runQuadrant(['eval', '--json', file])).stdout);
+    expect(Object.keys(report.byLang).sort()).toEqual(['en', 'mixed', 'zh-Hans', 'zh-Hant']);
+    expect(report.byKind['news/announcement'].total).toBe(1);
+    expect(report.byKind['RM note'].accuracy).toBeGreaterThan(0);
+  });
+
   it('names the bad line of a malformed file and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quadrant-eval-'));
     const file = join(dir, 'cases.jsonl');

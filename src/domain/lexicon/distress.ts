@@ -161,10 +161,10 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
     category: 'distress',
     weights: { problem_solving: 2.5 },
     terms: [
-      '展期', '展延', '延期还款', '延期还本', '延期兑付', '延后付息', '延期付息', '宽限期', '宽限', '停息挂账',
-      '还款计划调整', '调整还款计划', '调整还款方式', '重新安排还款', '留债', '分期偿还', '无还本续贷', '借新还旧',
+      '展期', '展延', '延期还款', '延期还本', '延期兑付', '延后付息', '延期付息',
+      '还款计划调整', '调整还款计划', '调整还款方式', '重新安排还款', '留债', '分期偿还', '无还本续贷', '借新还旧', '停息挂账',
       'reschedul*', 'amend and extend', 'extend the maturity', 'maturity extension', 'extension of the maturity',
-      'grace period', 'moratorium', 'covenant relief', 'covenant holiday', 'repayment holiday', 'payment holiday',
+      'moratorium', 'covenant relief', 'covenant holiday', 'repayment holiday', 'payment holiday',
       'interest deferral', 'reprofil*', 'more time on the loan',
     ],
   },
@@ -197,7 +197,7 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
     // Bridges and urgency also appear in healthy deals ("tax equity bridge", "急需资金扩产"): supportive only.
     weights: { problem_solving: 1.5 },
     terms: [
-      '过桥', '过桥资金', '过桥贷款', '急需', '倒贷', 'bridge loan', 'bridge facility', 'emergency', 'defer*',
+      '过桥', '过桥资金', '过桥贷款', '急需', '倒贷', '宽限期', '宽限', 'grace period', 'bridge loan', 'bridge facility', 'emergency', 'defer*',
       'deferral', 'more time',
     ],
   },
