@@ -121,7 +121,8 @@ const buildRegions = (text: string, segments: Segments, cues: readonly CueMatch[
         mark(hedge, cue.end, Math.min(clauseEnd, cue.end + reach));
         break;
       case 'conditional':
-        mark(conditional, cue.end, Math.min(clauseEnd, cue.end + reach));
+        // From the cue's start: the condition may itself contain the distress word ("如逾期").
+        mark(conditional, cue.start, Math.min(clauseEnd, cue.end + reach));
         break;
       case 'other_party':
         mark(otherParty, cue.end, Math.min(clauseEnd, cue.end + reach));

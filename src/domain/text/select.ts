@@ -74,7 +74,7 @@ export const lastAtOrBefore = (values: readonly number[], target: number): numbe
 /**
  * Splits raw matches into signals and effective cues. A cue that is part of a signal's words is
  * absorbed ("没有" in "没有按时支付" is the distress itself, not a negation of what follows), except
- * post-negations, which speak about the word before them. Inert cues only block shorter cues.
+ * post-negations and other-party cues. Inert cues only block shorter cues.
  */
 export const selectMatches = (matches: readonly TermMatch[]): { signals: EntryMatch[]; cues: CueMatch[] } => {
   const rawSignals: EntryMatch[] = [];
@@ -88,7 +88,9 @@ export const selectMatches = (matches: readonly TermMatch[]): { signals: EntryMa
   const cues: CueMatch[] = [];
   for (const c of dropContained(rawCues, (a, b) => a.cue === b.cue)) {
     if (c.cue.kind === 'inert') continue;
-    if (c.cue.kind !== 'post_negation') {
+    // Post-negations speak about the word before them; another party stays another party even when its
+    // name is also a signal ("competitor").
+    if (c.cue.kind !== 'post_negation' && c.cue.kind !== 'other_party') {
       const i = lastAtOrBefore(starts, c.start);
       if (i !== -1 && (maxEnd[i] ?? -1) >= c.end) continue;
     }
