@@ -19,12 +19,15 @@
  *   every live connection and stops delivering to them, as Slack does before rotating a
  *   connection; the client is expected to close it and open a new one. `dropConnections()` closes
  *   them from the server side instead.
+ *
+ * The WebSocket protocol itself (handshake, framing, UTF-8 validation, control frames, the close
+ * handshake) is the `ws` library's.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { SignedRequest } from './signed-requests.js';
-import { acceptWebSocket, rejectUpgrade, type WebSocketPeer } from './websocket.js';
 import type { ChangeEvent } from './workspace.js';
 
 export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
@@ -123,10 +126,25 @@ const wireEnvelope = (e: DeliveredEnvelope) => ({
 
 const randomId = (bytes: number) => randomBytes(bytes).toString('hex');
 
+/** Acks are small; anything this big is a bug in the peer, not a message worth buffering. */
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/** Answers an HTTP upgrade request with an error status and drops the socket. */
+const rejectUpgrade = (socket: Duplex, status: number, message: string): void => {
+  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+};
+
+/** Sends a text frame if the connection is still open; a message to a closing peer is dropped, as on a real network. */
+const sendText = (peer: WebSocket | undefined, text: string) => {
+  if (peer?.readyState === WebSocket.OPEN) peer.send(text);
+};
+
 export const createSocketModeServer = (options: SocketModeServerOptions): SocketModeServer => {
   const tickets = new Set<string>();
   const connections: SocketConnection[] = [];
-  const peers = new Map<string, WebSocketPeer>();
+  const peers = new Map<string, WebSocket>();
+  // No extensions are negotiated (no permessage-deflate), as Slack's endpoint does not either.
+  const server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const envelopes: DeliveredEnvelope[] = [];
   const acks: SocketAck[] = [];
   const unexpected: string[] = [];
@@ -141,7 +159,7 @@ export const createSocketModeServer = (options: SocketModeServerOptions): Socket
 
   const sendTo = (connection: SocketConnection, envelope: DeliveredEnvelope) => {
     envelope.connectionIds.push(connection.id);
-    peers.get(connection.id)?.send(JSON.stringify(wireEnvelope(envelope)));
+    sendText(peers.get(connection.id), JSON.stringify(wireEnvelope(envelope)));
   };
 
   const flushQueue = () => {
@@ -206,6 +224,30 @@ export const createSocketModeServer = (options: SocketModeServerOptions): Socket
     return envelope;
   };
 
+  const accept = (peer: WebSocket) => {
+    connectionCount += 1;
+    const connection: SocketConnection = { id: `conn-${connectionCount}`, openedAt: Date.now(), state: 'open' };
+    peer.on('message', (data, isBinary) => {
+      // Socket Mode only speaks JSON text; binary frames are ignored like Slack does.
+      if (!isBinary && peer.readyState === WebSocket.OPEN) onText(connection, data.toString());
+    });
+    peer.on('close', (code) => onClose(connection, code));
+    peer.on('error', () => peer.terminate());
+    connections.push(connection);
+    peers.set(connection.id, peer);
+    sendText(
+      peer,
+      JSON.stringify({
+        type: 'hello',
+        num_connections: connections.filter((c) => c.state !== 'closed').length,
+        debug_info: { host: 'applink-emulator', build_number: 1, approximate_connection_time: 18_060 },
+        connection_info: { app_id: options.appId },
+      }),
+    );
+    notify('hello');
+    flushQueue();
+  };
+
   return {
     open: (token) => {
       if (token === undefined) return { ok: false, error: 'not_authed' };
@@ -220,25 +262,8 @@ export const createSocketModeServer = (options: SocketModeServerOptions): Socket
       if (url.pathname !== SOCKET_PATH) return rejectUpgrade(socket, 404, 'Not Found');
       const ticket = url.searchParams.get('ticket') ?? '';
       if (!tickets.delete(ticket)) return rejectUpgrade(socket, 401, 'Unauthorized');
-      connectionCount += 1;
-      const connection: SocketConnection = { id: `conn-${connectionCount}`, openedAt: Date.now(), state: 'open' };
-      const peer = acceptWebSocket(req, socket, head, {
-        onText: (text) => onText(connection, text),
-        onClose: (code) => onClose(connection, code),
-      });
-      if (!peer) return;
-      connections.push(connection);
-      peers.set(connection.id, peer);
-      peer.send(
-        JSON.stringify({
-          type: 'hello',
-          num_connections: connections.filter((c) => c.state !== 'closed').length,
-          debug_info: { host: 'applink-emulator', build_number: 1, approximate_connection_time: 18_060 },
-          connection_info: { app_id: options.appId },
-        }),
-      );
-      notify('hello');
-      flushQueue();
+      // ws answers 400 itself to a request that is not a valid WebSocket upgrade.
+      server.handleUpgrade(req, socket, head, (peer) => accept(peer));
     },
     connections,
     envelopes,
@@ -262,9 +287,10 @@ export const createSocketModeServer = (options: SocketModeServerOptions): Socket
       for (const connection of connections) {
         if (connection.state !== 'open') continue;
         connection.state = 'draining';
-        peers
-          .get(connection.id)
-          ?.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-emulator' } }));
+        sendText(
+          peers.get(connection.id),
+          JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-emulator' } }),
+        );
       }
       notify('disconnect');
     },
@@ -275,6 +301,7 @@ export const createSocketModeServer = (options: SocketModeServerOptions): Socket
       for (const peer of peers.values()) peer.terminate();
       peers.clear();
       tickets.clear();
+      server.close();
     },
   };
 };

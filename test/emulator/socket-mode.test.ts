@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { channel } from 'node:diagnostics_channel';
+import { request } from 'node:http';
 // The WebSocket client @slack/socket-mode itself uses, so the emulator is tested against the real one.
 import { ping, WebSocket } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -204,5 +206,78 @@ describe('Slack emulator: the Socket Mode WebSocket', () => {
     expect(await client.closed).toBe(1001);
     await slack.waitFor(() => slack.socketMode.connections[0]?.state === 'closed');
     expect(slack.socketMode.liveConnection()).toBeUndefined();
+  });
+
+  it('refuses a request that is not a WebSocket upgrade with 400, and unknown paths with 404', async () => {
+    const opened = await connectionsOpen(APP_TOKEN);
+    const url = new URL(opened.url ?? '');
+    const upgrade = (path: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({
+          host: url.hostname,
+          port: url.port,
+          path,
+          headers: { connection: 'Upgrade', ...headers },
+        });
+        req.on('response', (res) => resolve(res.statusCode ?? 0));
+        req.on('upgrade', () => reject(new Error('upgraded')));
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await upgrade(`${url.pathname}${url.search}`, { upgrade: 'websocket' })).toBe(400);
+    expect(
+      await upgrade('/elsewhere/', { upgrade: 'websocket', 'sec-websocket-key': 'x', 'sec-websocket-version': '13' }),
+    ).toBe(404);
+  });
+
+  it('closes a connection that sends text that is not valid UTF-8 (1007), as the protocol requires', async () => {
+    const opened = await connectionsOpen(APP_TOKEN);
+    const url = new URL(opened.url ?? '');
+    const code = await new Promise<number>((resolve, reject) => {
+      const req = request({
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-key': randomBytes(16).toString('base64'),
+          'sec-websocket-version': '13',
+        },
+      });
+      req.on('upgrade', (_res, socket) => {
+        let buffered = Buffer.alloc(0);
+        socket.on('data', (chunk: Buffer) => {
+          buffered = Buffer.concat([buffered, chunk]);
+          // Frames from the server: skip hello (text), wait for the close frame (opcode 8).
+          let at = 0;
+          while (at + 2 <= buffered.length) {
+            const opcode = (buffered[at] ?? 0) & 0x0f;
+            let length = (buffered[at + 1] ?? 0) & 0x7f;
+            let header = 2;
+            if (length === 126) {
+              length = buffered.readUInt16BE(at + 2);
+              header = 4;
+            }
+            if (at + header + length > buffered.length) break;
+            if (opcode === 0x8) {
+              resolve(buffered.readUInt16BE(at + header));
+              socket.destroy();
+              return;
+            }
+            at += header + length;
+          }
+        });
+        // One masked text frame whose payload (0xff 0xfe) is not UTF-8.
+        const mask = randomBytes(4);
+        const payload = Buffer.from([0xff, 0xfe]).map((b, i) => b ^ (mask[i % 4] ?? 0));
+        socket.write(Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, payload]));
+      });
+      req.on('response', (res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(code).toBe(1007);
+    expect(slack.socketMode.unexpected).toEqual([]);
   });
 });
