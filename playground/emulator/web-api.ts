@@ -25,6 +25,10 @@
  *   envelopes over it, records acks and sends `disconnect` (see socket-mode.ts).
  * - `close()`.
  *
+ * The jobs live in their own modules: request parsing and auth (api-request.ts), failure injection
+ * (failure-injection.ts), `response_url` (response-url.ts), change notifications (change-feed.ts),
+ * Socket Mode (socket-mode.ts) and the methods themselves (methods.ts); this file routes.
+ *
  * Answers like Slack: `{ ok: true, ... }` (`ts`, `channel`, `message`; `chat.startStream`
  * returns `ts`), errors as `{ ok: false, error }` with HTTP 200; `invalid_auth`/`not_authed`
  * when the bearer token is wrong or missing; form-encoded and JSON bodies; Block Kit limits
@@ -36,8 +40,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { sendJson } from '../../src/lib/http.js';
 import { sleep } from '../../src/lib/sleep.js';
-import { checkBlocks } from './block-limits.js';
+import { authError, parseApiBody, readBody, tokenOf } from './api-request.js';
+import { createChangeFeed } from './change-feed.js';
+import { answerFailure, createFailureInjection, type Failure, type FailureInjection } from './failure-injection.js';
 import { METHODS, type MethodContext, SlackMethodError } from './methods.js';
+import { createResponseUrls, type ResponseTarget } from './response-url.js';
 import { type SendOptions, type SignedRequest, type SignedResponse, sendSignedRequest } from './signed-requests.js';
 import { createSocketModeServer, type SocketModeServer } from './socket-mode.js';
 import {
@@ -49,11 +56,12 @@ import {
   Workspace,
 } from './workspace.js';
 
+export { parseApiBody } from './api-request.js';
+export type { Failure } from './failure-injection.js';
+export type { ResponseTarget } from './response-url.js';
 export type { DeliveredEnvelope, EnvelopeInput, SocketAck, SocketConnection, SocketModeServer } from './socket-mode.js';
 export type { ChangeEvent, EmulatedChannel, EmulatedEphemeral, EmulatedMessage, EmulatedUser } from './workspace.js';
 export { Workspace } from './workspace.js';
-
-export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string } | { delayMs: number };
 
 export type RecordedCall = { method: string; body: Record<string, unknown>; token: string | undefined; at: number };
 
@@ -71,8 +79,6 @@ export type SlackEmulatorOptions = {
   botUserId?: string;
   botId?: string;
 };
-
-export type ResponseTarget = { channel: string; user: string; messageTs?: string; ephemeralId?: string };
 
 export type SlackEmulator = {
   apiUrl: string;
@@ -100,34 +106,76 @@ export type SlackEmulator = {
   close(): Promise<void>;
 };
 
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'loading_messages', 'prompts', 'chunks', 'metadata']);
+const APP_ID = 'A0QUADRANT';
 
-const readBody = async (req: IncomingMessage): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+type ApiDeps = {
+  bot: { token: string };
+  ctx: MethodContext;
+  socketMode: SocketModeServer;
+  failures: FailureInjection;
+  record: (call: RecordedCall) => void;
 };
 
-/** Slack accepts JSON bodies and form bodies whose structured fields are JSON strings. */
-export const parseApiBody = (raw: string, contentType: string | undefined): Record<string, unknown> => {
-  if (raw === '') return {};
-  if (contentType?.includes('application/json')) {
-    const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+/** One Web API call: parse, record, apply an injected failure, check the token, run the method. */
+const handleApi = async (deps: ApiDeps, method: string, req: IncomingMessage, res: ServerResponse) => {
+  let body: Record<string, unknown>;
+  try {
+    body = parseApiBody(await readBody(req), req.headers['content-type']);
+  } catch {
+    return sendJson(res, 200, { ok: false, error: 'invalid_json' });
   }
-  const body: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    if (JSON_FIELDS.has(key) || /^[[{]/.test(value)) {
-      try {
-        body[key] = JSON.parse(value);
-        continue;
-      } catch {
-        // Not JSON after all: keep the string, as Slack would.
-      }
-    }
-    body[key] = value;
+  const token = tokenOf(req, body);
+  const { token: _ignored, ...withoutToken } = body;
+  deps.record({ method, body: withoutToken, token, at: Date.now() });
+  const failure = deps.failures.take(method);
+  if (failure && 'delayMs' in failure) await sleep(failure.delayMs);
+  else if (failure) return answerFailure(failure, res);
+
+  if (method === 'apps.connections.open') return sendJson(res, 200, deps.socketMode.open(token));
+  const refused = authError(token, deps.bot.token);
+  if (refused) return sendJson(res, 200, { ok: false, error: refused });
+  const handler = METHODS[method];
+  if (!handler) return sendJson(res, 200, { ok: false, error: 'unknown_method' });
+  try {
+    sendJson(res, 200, { ok: true, ...handler(withoutToken, deps.ctx) });
+  } catch (error) {
+    if (!(error instanceof SlackMethodError)) throw error;
+    const metadata = error.detail ? { response_metadata: { messages: [`[ERROR] ${error.detail}`] } } : {};
+    sendJson(res, 200, { ok: false, error: error.code, ...metadata });
   }
-  return body;
+};
+
+/** The routes: `/api/METHOD`, `POST /response/ID`, the Socket Mode upgrade; anything else is unknown. */
+const listen = async (
+  port: number,
+  routes: {
+    api: (method: string, req: IncomingMessage, res: ServerResponse) => Promise<void>;
+    response: (id: string, req: IncomingMessage, res: ServerResponse) => Promise<void>;
+    upgrade: SocketModeServer['handleUpgrade'];
+  },
+) => {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const api = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
+    const response = /^\/response\/([A-Za-z0-9]+)$/.exec(url.pathname);
+    const work = api?.[1]
+      ? routes.api(api[1], req, res)
+      : response?.[1] && req.method === 'POST'
+        ? routes.response(response[1], req, res)
+        : Promise.resolve(sendJson(res, 404, { ok: false, error: 'unknown_method' }));
+    work.catch((error: unknown) => {
+      // A bug in the emulator must be visible in the test, not a hung request.
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'emulator_error', detail: String(error) });
+    });
+  });
+  server.on('upgrade', (req, socket, head) => routes.upgrade(req, socket, head));
+  // Idle connections stay open as Slack's do. undici (Node's fetch, the Web API client) reuses a
+  // connection only if the advertised keep-alive outlasts its 2 s safety margin: at 1 s every
+  // Web API call paid a fresh TCP connect. close() ends idle connections itself.
+  server.keepAliveTimeout = 10_000;
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return server;
 };
 
 /** Starts the emulator on 127.0.0.1 (`port` 0 picks a free one). */
@@ -141,207 +189,39 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
   };
   workspace.users.set(bot.userId, { id: bot.userId, name: 'quadrant', realName: 'Quadrant', isBot: true });
   const calls: RecordedCall[] = [];
-  const failures = new Map<string, Failure[]>();
-  const listeners = new Set<(event: ChangeEvent) => void>();
-  const responseTargets = new Map<string, ResponseTarget>();
-  const emit = (event: ChangeEvent) => {
-    for (const listener of [...listeners]) listener(event);
+  const feed = createChangeFeed(() => calls.slice(-8).map((c) => c.method));
+  const record = (call: RecordedCall) => {
+    calls.push(call);
+    feed.emit({ kind: 'call', method: call.method });
   };
+  const failures = createFailureInjection();
+  let baseUrl = '';
   const socketMode = createSocketModeServer({
     appTokens: options.appToken ? [options.appToken] : [],
-    appId: 'A0QUADRANT',
-    wsBaseUrl: () => `ws://127.0.0.1:${port}`,
-    emit,
-    waitFor: (probe, timeoutMs) => waitFor(probe, timeoutMs),
+    appId: APP_ID,
+    wsBaseUrl: () => baseUrl.replace(/^http:/, 'ws:'),
+    emit: feed.emit,
+    waitFor: feed.waitFor,
+  });
+  const responses = createResponseUrls({
+    workspace,
+    bot,
+    baseUrl: () => baseUrl,
+    emit: feed.emit,
+    record: (body) => record({ method: 'response_url', body, token: undefined, at: Date.now() }),
   });
   const ctx: MethodContext = {
     workspace,
-    bot: { userId: bot.userId, botId: bot.botId, teamId: team.id, teamName: team.name, appId: 'A0QUADRANT' },
-    emit,
+    bot: { userId: bot.userId, botId: bot.botId, teamId: team.id, teamName: team.name, appId: APP_ID },
+    emit: feed.emit,
   };
-
-  const handleApi = async (method: string, req: IncomingMessage, res: ServerResponse) => {
-    const raw = await readBody(req);
-    let body: Record<string, unknown>;
-    try {
-      body = parseApiBody(raw, req.headers['content-type']);
-    } catch {
-      sendJson(res, 200, { ok: false, error: 'invalid_json' });
-      return;
-    }
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ')
-      ? header.slice(7)
-      : typeof body.token === 'string'
-        ? body.token
-        : undefined;
-    const { token: _ignored, ...withoutToken } = body;
-    calls.push({ method, body: withoutToken, token, at: Date.now() });
-    emit({ kind: 'call', method });
-
-    const failure = failures.get(method)?.shift();
-    if (failure && 'delayMs' in failure) await sleep(failure.delayMs);
-    else if (failure && 'status' in failure && failure.status === 429) {
-      sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
-      return;
-    } else if (failure && 'status' in failure) {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('Internal Server Error');
-      return;
-    } else if (failure && 'error' in failure) {
-      sendJson(res, 200, { ok: false, error: failure.error });
-      return;
-    }
-
-    if (method === 'apps.connections.open') return sendJson(res, 200, socketMode.open(token));
-    if (token === undefined) return sendJson(res, 200, { ok: false, error: 'not_authed' });
-    if (token !== bot.token) return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
-    const handler = METHODS[method];
-    if (!handler) return sendJson(res, 200, { ok: false, error: 'unknown_method' });
-    try {
-      sendJson(res, 200, { ok: true, ...handler(withoutToken, ctx) });
-    } catch (error) {
-      if (!(error instanceof SlackMethodError)) throw error;
-      const metadata = error.detail ? { response_metadata: { messages: [`[ERROR] ${error.detail}`] } } : {};
-      sendJson(res, 200, { ok: false, error: error.code, ...metadata });
-    }
-  };
-
-  /** response_url semantics: replace/delete the original, or post a new ephemeral/in-channel message. */
-  const handleResponse = async (id: string, req: IncomingMessage, res: ServerResponse) => {
-    const target = responseTargets.get(id);
-    if (!target) return sendJson(res, 404, { ok: false, error: 'expired_url' });
-    let body: Record<string, unknown>;
-    try {
-      body = parseApiBody(await readBody(req), 'application/json');
-    } catch {
-      return sendJson(res, 400, { ok: false, error: 'invalid_json' });
-    }
-    calls.push({ method: 'response_url', body, token: undefined, at: Date.now() });
-    emit({ kind: 'call', method: 'response_url' });
-    const text = typeof body.text === 'string' ? body.text : '';
-    const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
-    const deleting = body.delete_original === true || body.delete_original === 'true';
-    if (!deleting) {
-      if (text === '' && !blocks) return sendJson(res, 400, { ok: false, error: 'no_text' });
-      if ([...text].length > 40_000) return sendJson(res, 400, { ok: false, error: 'msg_too_long' });
-      const problem = checkBlocks(blocks, 'message');
-      if (problem) return sendJson(res, 400, { ok: false, error: 'invalid_blocks', detail: problem });
-    }
-    const ephemeral = workspace.ephemerals.find((e) => e.id === target.ephemeralId);
-    const original = target.messageTs ? workspace.findMessage(target.channel, target.messageTs) : undefined;
-    const replacing = body.replace_original === true || body.replace_original === 'true';
-    if (deleting || replacing) {
-      if (ephemeral) {
-        if (deleting) {
-          workspace.ephemerals.splice(workspace.ephemerals.indexOf(ephemeral), 1);
-          emit({ kind: 'ephemeral_deleted', ephemeral });
-        } else {
-          ephemeral.text = text;
-          if (blocks) ephemeral.blocks = blocks;
-          else delete ephemeral.blocks;
-          emit({ kind: 'ephemeral', ephemeral });
-        }
-        return sendJson(res, 200, { ok: true });
-      }
-      if (original) {
-        if (deleting) {
-          workspace.removeMessage(original);
-          emit({ kind: 'message_deleted', channel: original.channel, ts: original.ts });
-        } else {
-          original.text = text;
-          if (blocks) original.blocks = blocks;
-          original.edited = true;
-          emit({ kind: 'message_changed', message: original });
-        }
-        return sendJson(res, 200, { ok: true });
-      }
-      return sendJson(res, 404, { ok: false, error: 'message_not_found' });
-    }
-    const threadTs = typeof body.thread_ts === 'string' ? body.thread_ts : undefined;
-    if (body.response_type === 'in_channel') {
-      const message: EmulatedMessage = {
-        channel: target.channel,
-        ts: workspace.nextTs(),
-        user: bot.userId,
-        botId: bot.botId,
-        text,
-        ...(blocks ? { blocks } : {}),
-        ...(threadTs ? { threadTs } : {}),
-      };
-      workspace.addMessage(message);
-      emit({ kind: 'message', message });
-    } else {
-      const created: EmulatedEphemeral = {
-        id: workspace.nextId('E'),
-        channel: target.channel,
-        user: target.user,
-        ts: workspace.nextTs(),
-        text,
-        ...(blocks ? { blocks } : {}),
-        ...(threadTs ? { threadTs } : {}),
-      };
-      workspace.ephemerals.push(created);
-      // Later responses to this URL (e.g. replace_original from the same command) target it.
-      target.ephemeralId ??= created.id;
-      emit({ kind: 'ephemeral', ephemeral: created });
-    }
-    return sendJson(res, 200, { ok: true });
-  };
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const api = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
-    const response = /^\/response\/([A-Za-z0-9]+)$/.exec(url.pathname);
-    const work = api?.[1]
-      ? handleApi(api[1], req, res)
-      : response?.[1] && req.method === 'POST'
-        ? handleResponse(response[1], req, res)
-        : Promise.resolve(sendJson(res, 404, { ok: false, error: 'unknown_method' }));
-    work.catch((error: unknown) => {
-      // A bug in the emulator must be visible in the test, not a hung request.
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'emulator_error', detail: String(error) });
-    });
+  const server = await listen(options.port ?? 0, {
+    api: (method, req, res) => handleApi({ bot, ctx, socketMode, failures, record }, method, req, res),
+    response: responses.handle,
+    upgrade: socketMode.handleUpgrade,
   });
-  server.on('upgrade', (req, socket, head) => socketMode.handleUpgrade(req, socket, head));
-  // Idle connections stay open as Slack's do. undici (Node's fetch, the Web API client) reuses a
-  // connection only if the advertised keep-alive outlasts its 2 s safety margin: at 1 s every
-  // Web API call paid a fresh TCP connect. close() ends idle connections itself.
-  server.keepAliveTimeout = 10_000;
-  server.listen(options.port ?? 0, '127.0.0.1');
-  await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
-  const baseUrl = `http://127.0.0.1:${port}`;
-
-  const waitFor = <T>(probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const check = () => {
-        const value = probe();
-        if (value !== undefined && value !== null && value !== false) {
-          done();
-          resolve(value);
-          return true;
-        }
-        return false;
-      };
-      const timer = setTimeout(() => {
-        done();
-        const recent = calls
-          .slice(-8)
-          .map((c) => c.method)
-          .join(', ');
-        reject(new Error(`waitFor timed out after ${timeoutMs} ms; recent calls: ${recent || 'none'}`));
-      }, timeoutMs);
-      const unsubscribe = (() => {
-        listeners.add(check);
-        return () => listeners.delete(check);
-      })();
-      const done = () => {
-        clearTimeout(timer);
-        unsubscribe();
-      };
-      check();
-    });
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     apiUrl: `${baseUrl}/api/`,
@@ -383,24 +263,13 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
         ...(threadTs ? { threadTs } : {}),
       };
       workspace.addMessage(message);
-      emit({ kind: 'message', message });
+      feed.emit({ kind: 'message', message });
       return message;
     },
-    responseUrl: (target) => {
-      const id = workspace.nextId('R');
-      responseTargets.set(id, { ...target });
-      return `${baseUrl}/response/${id}`;
-    },
-    failNext: (method, failure) => {
-      const queue = failures.get(method) ?? [];
-      queue.push(failure);
-      failures.set(method, queue);
-    },
-    onChange: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    waitFor,
+    responseUrl: responses.create,
+    failNext: failures.failNext,
+    onChange: feed.onChange,
+    waitFor: feed.waitFor,
     thread: (channel, threadTs) =>
       workspace.messages.filter((m) => m.channel === channel && (m.ts === threadTs || m.threadTs === threadTs)),
     ephemeralsFor: (user) => workspace.ephemerals.filter((e) => e.user === user),
@@ -413,7 +282,7 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
     socketMode,
     close: async () => {
       socketMode.close();
-      listeners.clear();
+      feed.clear();
       server.closeAllConnections();
       server.close();
       await once(server, 'close');
