@@ -178,6 +178,51 @@ const listen = async (
   return server;
 };
 
+/** The test and playground helpers that read or seed the workspace. */
+const workspaceHelpers = (
+  workspace: Workspace,
+  bot: { userId: string },
+  emit: (event: ChangeEvent) => void,
+): Pick<SlackEmulator, 'addUser' | 'addChannel' | 'dmWith' | 'postAsUser' | 'thread' | 'ephemeralsFor'> => ({
+  addUser: (user) => {
+    const created: EmulatedUser = {
+      name: user.id.toLowerCase(),
+      realName: user.name ?? user.id,
+      isBot: false,
+      ...user,
+    };
+    workspace.users.set(created.id, created);
+    return created;
+  },
+  addChannel: (channel) => {
+    const created: EmulatedChannel = {
+      id: channel.id,
+      name: channel.name ?? channel.id.toLowerCase(),
+      isPrivate: channel.isPrivate ?? false,
+      isIm: false,
+      members: new Set(channel.members ?? []),
+    };
+    workspace.channels.set(created.id, created);
+    return created;
+  },
+  dmWith: (userId) => workspace.dmWith(userId, bot.userId),
+  postAsUser: ({ channel, user, text, threadTs }) => {
+    const message: EmulatedMessage = {
+      channel,
+      user,
+      text,
+      ts: workspace.nextTs(),
+      ...(threadTs ? { threadTs } : {}),
+    };
+    workspace.addMessage(message);
+    emit({ kind: 'message', message });
+    return message;
+  },
+  thread: (channel, threadTs) =>
+    workspace.messages.filter((m) => m.channel === channel && (m.ts === threadTs || m.threadTs === threadTs)),
+  ephemeralsFor: (user) => workspace.ephemerals.filter((e) => e.user === user),
+});
+
 /** Starts the emulator on 127.0.0.1 (`port` 0 picks a free one). */
 export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise<SlackEmulator> => {
   const workspace = new Workspace();
@@ -232,47 +277,11 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
     workspace,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
-    addUser: (user) => {
-      const created: EmulatedUser = {
-        name: user.id.toLowerCase(),
-        realName: user.name ?? user.id,
-        isBot: false,
-        ...user,
-      };
-      workspace.users.set(created.id, created);
-      return created;
-    },
-    addChannel: (channel) => {
-      const created: EmulatedChannel = {
-        id: channel.id,
-        name: channel.name ?? channel.id.toLowerCase(),
-        isPrivate: channel.isPrivate ?? false,
-        isIm: false,
-        members: new Set(channel.members ?? []),
-      };
-      workspace.channels.set(created.id, created);
-      return created;
-    },
-    dmWith: (userId) => workspace.dmWith(userId, bot.userId),
-    postAsUser: ({ channel, user, text, threadTs }) => {
-      const message: EmulatedMessage = {
-        channel,
-        user,
-        text,
-        ts: workspace.nextTs(),
-        ...(threadTs ? { threadTs } : {}),
-      };
-      workspace.addMessage(message);
-      feed.emit({ kind: 'message', message });
-      return message;
-    },
+    ...workspaceHelpers(workspace, bot, feed.emit),
     responseUrl: responses.create,
     failNext: failures.failNext,
     onChange: feed.onChange,
     waitFor: feed.waitFor,
-    thread: (channel, threadTs) =>
-      workspace.messages.filter((m) => m.channel === channel && (m.ts === threadTs || m.threadTs === threadTs)),
-    ephemeralsFor: (user) => workspace.ephemerals.filter((e) => e.user === user),
     sendToApp: (request, sendOptions = {}) => {
       const url = sendOptions.url ?? options.appUrl;
       const signingSecret = sendOptions.signingSecret ?? options.signingSecret;
