@@ -12,17 +12,22 @@ import { detectLang } from '../domain/lang.js';
 import { detectScript, SCRIPTS, type Script } from '../domain/text/script.js';
 import { RELATIONSHIP_TYPES } from '../domain/types.js';
 import { buildCliContext } from './context.js';
+import { formatLearningCurve, runLearningCurve } from './eval-learning.js';
 import { runLlmEval } from './eval-llm.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
 
 export const EVAL_HELP = `Usage:
   quadrant eval FILE.jsonl [--json] [--llm]
+  quadrant eval FILE.jsonl --learning-curve [--folds K] [--json]
 Each line: {"id": "...", "text": "...", "label": "strategic|transactional|partnership|problem_solving"},
 optionally "lang" (zh-Hans|zh-Hant|en|mixed, detected when absent) and "kind" (rm_note|news, rm_note
 when absent).
 Prints accuracy, per-type precision/recall/F1, macro-F1, the confusion matrix, the figures by
 language and by source kind, and the misses.
---llm compares rules-only, LLM-only and hybrid (needs OPENAI_API_KEY).`;
+--llm compares rules-only, LLM-only and hybrid (needs OPENAI_API_KEY).
+--learning-curve simulates a team confirming the cases: K folds (default 5), the held-out fold
+scored after 0, 10, 25, 50, 100 and all decisions, rules-only against rules + team model.
+--json then prints {"rulesOnly": F, "points": [{"decisions": N, "macroF1": F}, ...]}.`;
 
 /** Source kinds an evaluation file may declare; news covers announcements and other published text. */
 export const SOURCE_KINDS = ['rm_note', 'news'] as const;
@@ -151,6 +156,8 @@ export const runEvalCommand: Command = async (args, io) => {
     options: {
       json: { type: 'boolean', default: false },
       llm: { type: 'boolean', default: false },
+      'learning-curve': { type: 'boolean', default: false },
+      folds: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -161,7 +168,20 @@ export const runEvalCommand: Command = async (args, io) => {
   const [path, ...rest] = positionals;
   if (path === undefined) throw new UsageError('missing FILE: quadrant eval FILE.jsonl');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const folds = values.folds === undefined ? 5 : Number(values.folds);
+  if (!Number.isInteger(folds) || folds < 2 || folds > 50)
+    throw new UsageError('--folds must be an integer from 2 to 50');
+  if (values.folds !== undefined && !values['learning-curve']) throw new UsageError('--folds needs --learning-curve');
   const cases = await readLabelledCases(path);
+  if (values['learning-curve']) {
+    const curve = runLearningCurve(cases, buildCliContext(io).playbook, folds);
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify({ rulesOnly: curve.rulesOnly, points: curve.points })}\n`
+        : formatLearningCurve(curve),
+    );
+    return 0;
+  }
   if (values.llm) {
     const ctx = buildCliContext(io);
     await runLlmEval(cases, {

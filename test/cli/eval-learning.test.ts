@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jargonCases } from '../domain/team-model/jargon-corpus.js';
+import { runQuadrant } from '../support/cli-io.js';
+
+const casesFile = (count: number) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'quadrant-curve-')), 'cases.jsonl');
+  writeFileSync(
+    path,
+    `${jargonCases(count)
+      .map((c) => JSON.stringify(c))
+      .join('\n')}\n`,
+  );
+  return path;
+};
+
+describe('quadrant eval --learning-curve', () => {
+  it('prints the JSON the issue specifies: rules-only and the points by decisions', async () => {
+    const { code, stdout } = await runQuadrant(['eval', casesFile(120), '--learning-curve', '--folds', '4', '--json']);
+    expect(code).toBe(0);
+    const curve = JSON.parse(stdout) as { rulesOnly: number; points: Array<{ decisions: number; macroF1: number }> };
+    expect(Object.keys(curve)).toEqual(['rulesOnly', 'points']);
+    expect(curve.points.map((p) => p.decisions)).toEqual([0, 10, 25, 50, 90]);
+    expect(curve.points[0]?.macroF1).toBe(curve.rulesOnly);
+    expect(curve.points.at(-1)?.macroF1).toBeGreaterThan(curve.rulesOnly);
+  });
+
+  it('prints a readable table by default', async () => {
+    const { code, stdout } = await runQuadrant(['eval', casesFile(60), '--learning-curve']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('5 folds');
+    expect(stdout).toMatch(/rules-only\s+\d\.\d{3}/);
+    expect(stdout).toMatch(/\n\s+48\s+\d\.\d{3}\s+[+-]\d\.\d{3}/);
+  });
+
+  it('rejects a bad fold count, and --folds without --learning-curve', async () => {
+    const file = casesFile(20);
+    expect((await runQuadrant(['eval', file, '--learning-curve', '--folds', '1'])).code).toBe(2);
+    expect((await runQuadrant(['eval', file, '--learning-curve', '--folds', 'x'])).code).toBe(2);
+    const alone = await runQuadrant(['eval', file, '--folds', '3']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--folds needs --learning-curve');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../../src/domain/playbook.js';
+import { classifyWithRules } from '../../../src/domain/rules.js';
+import { learningCurve, seededShuffle } from '../../../src/domain/team-model/learning-curve.js';
+import { TeamModel } from '../../../src/domain/team-model/model.js';
+import { seedExamples } from '../../../src/domain/team-model/seed-prior.js';
+import { jargonCases } from './jargon-corpus.js';
+
+const seed = seedExamples(defaultPlaybook());
+const options = { rules: classifyWithRules, newModel: () => new TeamModel({ rules: classifyWithRules, seed }) };
+
+describe('learningCurve', () => {
+  it('shuffles with a seed: same seed, same order; another seed, another order; nothing lost', () => {
+    const items = Array.from({ length: 30 }, (_, i) => i);
+    expect(seededShuffle(items, 7)).toEqual(seededShuffle(items, 7));
+    expect(seededShuffle(items, 7)).not.toEqual(seededShuffle(items, 8));
+    expect([...seededShuffle(items, 7)].sort((a, b) => a - b)).toEqual(items);
+  });
+
+  it('rises on a team whose language the rules do not know, and starts at rules-only', () => {
+    const curve = learningCurve(jargonCases(200), { ...options, folds: 5 });
+    expect(curve.points.map((p) => p.decisions)).toEqual([0, 10, 25, 50, 100, 160]);
+    expect(curve.points[0]?.macroF1).toBe(curve.rulesOnly);
+    const all = curve.points.at(-1)?.macroF1 ?? 0;
+    expect(all).toBeGreaterThan(curve.rulesOnly + 0.15);
+    for (const p of curve.points) expect(p.macroF1).toBeGreaterThanOrEqual(curve.rulesOnly - 0.01);
+  });
+
+  it('drops checkpoints that no fold reaches and honours the fold count', () => {
+    const curve = learningCurve(jargonCases(40), { ...options, folds: 4 });
+    expect(curve.folds).toBe(4);
+    expect(curve.points.map((p) => p.decisions)).toEqual([0, 10, 25, 30]);
+  });
+
+  it('is deterministic', () => {
+    const cases = jargonCases(60);
+    expect(learningCurve(cases, options)).toEqual(learningCurve(cases, options));
+  });
+});

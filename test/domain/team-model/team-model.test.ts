@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../../src/domain/playbook.js';
+import { classifyWithRules } from '../../../src/domain/rules.js';
+import { blendWithTeam, distributionOf } from '../../../src/domain/team-model/blend.js';
+import { featuresOf, stem } from '../../../src/domain/team-model/features.js';
+import { TEAM_MODEL_POLICY, type TeamDecision, TeamModel } from '../../../src/domain/team-model/model.js';
+import { seedExamples } from '../../../src/domain/team-model/seed-prior.js';
+import { distressSignal, rulesResult } from '../../llm/helpers.js';
+import { jargonCases } from './jargon-corpus.js';
+
+const seed = seedExamples(defaultPlaybook());
+const newModel = () => new TeamModel({ rules: classifyWithRules, seed });
+const confirmed = (c: { text: string; label: TeamDecision['type'] }): TeamDecision => ({
+  description: c.text,
+  type: c.label,
+  suggestedType: c.label,
+  source: 'rules',
+});
+
+describe('featuresOf', () => {
+  it('reads Chinese as character unigrams and bigrams and English as stemmed words and pairs', () => {
+    const f = featuresOf('逾期两期. Missed payments, defaulted');
+    expect(f).toEqual(
+      expect.arrayContaining(['逾期', '期两', '逾', 'w:miss', 'w:payment', 'w:miss payment', 'w:default']),
+    );
+    expect(f).not.toContain('w:payment defaulted');
+  });
+
+  it('is a set, ignores numbers and case and folds full-width forms', () => {
+    const f = featuresOf('ＡＡＡ AAA aaa 2026 合作 合作');
+    expect(f.filter((x) => x === 'w:aaa')).toHaveLength(1);
+    expect(f.some((x) => /\d/.test(x))).toBe(false);
+    expect(f.filter((x) => x === '合作')).toHaveLength(1);
+  });
+
+  it('stems only long enough words', () => {
+    expect(stem('restructuring')).toBe('restructur');
+    expect(stem('companies')).toBe('company');
+    expect(stem('bus')).toBe('bus');
+  });
+
+  it('applies the canonical form before features (traditional → simplified plugs in here)', () => {
+    const toSimplified = (s: string) => s.replace(/債/g, '债').replace(/務/g, '务');
+    expect(featuresOf('債務重組', toSimplified)).toContain('债务');
+  });
+});
+
+describe('TeamModel', () => {
+  it('starts from the seed prior: the article’s own words lean to their type', () => {
+    const model = newModel();
+    expect(model.opinion('客户信用评级较高、财务状况稳定,双方长期合作,共同目标和战略规划').type).toBe('strategic');
+    expect(model.decisions).toBe(0);
+    expect(model.version).toBe('team-nb-1@0');
+  });
+
+  it('learns a team’s shorthand from its decisions', () => {
+    const model = newModel();
+    for (const c of jargonCases(80)) model.learn(confirmed(c));
+    const heldOut = jargonCases(40, 1000);
+    const right = heldOut.filter((c) => model.opinion(c.text).type === c.label).length;
+    expect(right / heldOut.length).toBeGreaterThan(0.9);
+    expect(model.version).toBe('team-nb-1@80');
+  });
+
+  it('counts an override more than a confirmation', () => {
+    const text = '本周拜访,快单通道';
+    const a = newModel();
+    const b = newModel();
+    a.learn({ description: text, type: 'transactional', suggestedType: 'transactional', source: 'rules' });
+    b.learn({ description: text, type: 'transactional', suggestedType: 'strategic', source: 'manager_override' });
+    expect(b.distribution('快单通道').transactional).toBeGreaterThan(a.distribution('快单通道').transactional);
+  });
+
+  it('is silent with few decisions, then earns a say when it predicts the team better than the rules', () => {
+    const model = newModel();
+    const cases = jargonCases(120);
+    for (const c of cases.slice(0, TEAM_MODEL_POLICY.minDecisions - 1)) model.learn(confirmed(c));
+    expect(model.weight).toBe(0);
+    for (const c of cases.slice(TEAM_MODEL_POLICY.minDecisions - 1)) model.learn(confirmed(c));
+    expect(model.weight).toBeGreaterThan(0);
+    const records = model.prequential();
+    expect(records).toHaveLength(120);
+    const late = records.slice(60);
+    expect(late.filter((r) => r.hybrid.type === r.label).length).toBeGreaterThan(
+      late.filter((r) => r.rules.type === r.label).length,
+    );
+  });
+
+  it('ignores a bad team model: a misleading prior never earns weight when the rules are right', () => {
+    const notes = [
+      '央企集团,AAA评级,与我行合作十年,希望签署战略合作协议,定制化融资方案',
+      'Small trading firm needs a working capital loan this week and is comparing rates at three banks',
+      '家族企业,二十年只在我行开户,老板认同我行文化,二代接班后继续合作',
+      'The developer missed two interest payments, cash flow is broken, and asks for an extension',
+    ];
+    const labels = notes.map((n) => classifyWithRules(n).type);
+    expect(labels).toEqual(['strategic', 'transactional', 'partnership', 'problem_solving']);
+    // Poisoned prior: every note taught with the wrong type, many times over.
+    const poisoned = Array.from({ length: 30 }, (_, i) => ({
+      text: notes[i % 4] as string,
+      label: labels[(i + 1) % 4] as TeamDecision['type'],
+    }));
+    const model = new TeamModel({ rules: classifyWithRules, seed: poisoned });
+    for (let i = 0; i < 60; i++) {
+      const text = `${notes[i % 4]}(第${i}次)`;
+      const label = labels[i % 4] as TeamDecision['type'];
+      expect(model.opinion(text).type === label && i < 4).toBe(false);
+      model.learn({ description: text, type: label, suggestedType: label, source: 'rules' });
+    }
+    expect(model.weight).toBe(0);
+    for (const [i, note] of notes.entries()) {
+      const rules = classifyWithRules(note);
+      expect(blendWithTeam(rules, model.distribution(note), model.weight).type).toBe(labels[i]);
+    }
+  });
+
+  it('gives the same model, fingerprint and version when the same decisions are learned again (rebuild)', () => {
+    const a = newModel();
+    const b = newModel();
+    const cases = jargonCases(50);
+    for (const c of cases) a.learn(confirmed(c));
+    for (const c of cases) b.learn(confirmed(c));
+    expect(b.fingerprint()).toBe(a.fingerprint());
+    expect(b.version).toBe(a.version);
+    const c2 = newModel();
+    for (const c of [...cases].reverse()) c2.learn(confirmed(c));
+    expect(c2.fingerprint()).not.toBe(a.fingerprint());
+  });
+});
+
+describe('blendWithTeam', () => {
+  const strategicTeam = { strategic: 0.97, transactional: 0.01, partnership: 0.01, problem_solving: 0.01 };
+
+  it('keeps the base with weight 0 and follows a confident team model with full weight', () => {
+    const base = rulesResult('transactional', 0.6);
+    expect(blendWithTeam(base, strategicTeam, 0).type).toBe('transactional');
+    expect(blendWithTeam(base, strategicTeam, 1)).toMatchObject({ type: 'strategic', guarded: false });
+  });
+
+  it('distress guard: the team model cannot overrule current, non-negated distress', () => {
+    const base = rulesResult('problem_solving', 0.55, { signals: [distressSignal('逾期', 4)] });
+    expect(blendWithTeam(base, strategicTeam, 1)).toMatchObject({ type: 'problem_solving', guarded: true });
+  });
+
+  it('a negated distress signal does not lock the type', () => {
+    const negated = { ...distressSignal('逾期', 0), negated: true };
+    const base = rulesResult('problem_solving', 0.4, { signals: [negated] });
+    expect(blendWithTeam(base, strategicTeam, 1)).toMatchObject({ type: 'strategic', guarded: false });
+  });
+
+  it('turns a classification into a distribution that sums to one', () => {
+    const d = distributionOf(rulesResult('partnership', 0.7));
+    expect(d.partnership).toBeCloseTo(0.7);
+    expect(Object.values(d).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+  });
+});
