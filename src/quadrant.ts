@@ -10,6 +10,7 @@ import { registerHandlers } from '../handlers/index.js';
 import { type Config, ConfigError } from './config.js';
 import { type Playbook, PlaybookError } from './domain/playbook.js';
 import { redact } from './domain/redact.js';
+import { createTeamModels, learningDecisionLog, type TeamModels } from './learning/team-models.js';
 import { createClassifier } from './llm/classifier.js';
 import type { Classifier } from './llm/port.js';
 import { loadPlaybook } from './playbook-file.js';
@@ -66,6 +67,8 @@ export type Quadrant = {
   playbook: Playbook;
   store: StoreHandle;
   classifier: Classifier;
+  /** The workspaces' team models, kept in step with the decision log. */
+  teamModels: TeamModels;
   /** The Bolt app with every handler registered, for `connection` (config.slack by default). */
   createApp(connection?: SlackConnection): QuadrantApp;
   /** Closes the store; apps are stopped by their owner first. */
@@ -106,8 +109,17 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
   }).catch((error: unknown) => {
     throw new ConfigError(`QUADRANT_STORE_URL: ${describeError(error)}`);
   });
+  // The team models learn from the log: rebuilt at start, then updated by every logged decision.
+  const teamModels = createTeamModels({ playbook });
+  const learned = await teamModels.rebuild(store.decisions.all()).catch(async (error: unknown) => {
+    await store.close();
+    throw new ConfigError(`QUADRANT_STORE_URL: team model rebuild failed: ${describeError(error)}`);
+  });
+  logger.info(`team models: ${learned} team-visible decisions learned (${teamModels.teams().length} workspaces)`);
+  const decisions = learningDecisionLog(store.decisions, teamModels);
   const built = createClassifier({
     playbook,
+    teamModels,
     llm: config.llm,
     logger: {
       info: (message, fields) => logger.info(message, fields ?? ''),
@@ -135,7 +147,7 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
       config: { admins: connection.admins ?? config.admins },
       playbook,
       classifier,
-      decisions: store.decisions,
+      decisions,
       state: store.state,
       logger,
     });
@@ -152,5 +164,5 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
     return { slackApp, deps, stop };
   };
 
-  return { config, logger, playbook, store, classifier, createApp, close: () => store.close() };
+  return { config, logger, playbook, store, classifier, teamModels, createApp, close: () => store.close() };
 };

@@ -6,6 +6,7 @@ import { escapeSlack, oneLine, safeText, truncate } from '../../src/slack/escape
 import { ACTIONS } from '../ids.js';
 import { encodeCardRef } from './card-ref.js';
 import { type Block, button, context, fields, header, LIMITS, option, section, slackDate } from './kit.js';
+import { teamModelLine } from './team-line.js';
 
 /** Evidence bullets shown; the card says how many more there were. */
 const SHOWN_SIGNALS = 5;
@@ -127,6 +128,8 @@ export const buildClassificationCard = (card: CardView, playbook: Playbook, opti
     const verdict = card.agreement === 'agree' ? m.agreement(llmType) : m.disagreement(rulesType, llmType);
     blocks.push(context(verdict, `> ${safeText(oneLine(card.llm.rationale), 600)}`));
   }
+  const teamLine = teamModelLine(card, playbook);
+  if (teamLine) blocks.push(context(teamLine));
   if (card.notices.length > 0)
     blocks.push(context(...card.notices.map((n) => `:information_source: ${safeText(n[card.lang], 400)}`)));
   blocks.push(section(evidenceText(card, playbook)));

@@ -7,7 +7,8 @@ export const MAIN_HELP = `quadrant: classify client relationships and look up th
 Usage:
   quadrant classify "TEXT" [--json]      classify one description (or --jsonl for a batch on stdin)
   quadrant playbook [TYPE|KEYWORD]       the playbook, one type, or actions matching a keyword
-  quadrant eval FILE.jsonl [--llm]       score the classifier on labelled cases
+  quadrant eval FILE.jsonl [--llm]       score the classifier on labelled cases (--learning-curve)
+  quadrant model rebuild                 rebuild the team models from the decision log
   quadrant log list|export|stats|purge   the decision log (see quadrant help log)
   quadrant chat                          the Slack conversation, in the terminal
   quadrant help COMMAND                  help for one command
@@ -21,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   eval: async () => (await import('./eval-command.js')).runEvalCommand,
   log: async () => (await import('./log-command.js')).runLogCommand,
   chat: async () => (await import('./chat-command.js')).runChatCommand,
+  model: async () => (await import('./model-command.js')).runModelCommand,
 };
 
 /** Runs the CLI with injected streams; returns the exit status (2 for usage and config errors). */

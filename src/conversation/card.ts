@@ -51,7 +51,24 @@ export const cardViewSchema = z.object({
     rules: z.string(),
     prompt: z.string().nullable(),
     model: z.string().nullable(),
+    teamModel: z.string().nullable().exactOptional(),
   }),
+  /** The team model's part (absent on cards stored before it existed). */
+  team: z
+    .object({
+      type: relationshipType,
+      confidence: z.number(),
+      weight: z.number(),
+      decisions: z.number(),
+      version: z.string(),
+      changed: z.boolean(),
+      guarded: z.boolean(),
+      similar: z.array(
+        z.object({ decisionId: z.string(), clientName: z.string(), type: relationshipType, date: z.string() }),
+      ),
+    })
+    .nullable()
+    .exactOptional(),
   description: z.string(),
   createdAt: z.string(),
   decision: decisionStampSchema.nullable(),

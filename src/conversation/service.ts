@@ -116,6 +116,7 @@ const cardFrom = (
   notices: c.notices,
   recommendations: recommendations.map(({ id, title, why }) => ({ id, title, why })),
   versions: { playbook: playbookVersion, ...c.versions },
+  team: c.team ?? null,
   createdAt: now.toISOString(),
   decision: null,
 });
@@ -230,7 +231,12 @@ export const createConversationService = (deps: ConversationDeps): ConversationS
     const text = description(thread);
     if (text.trim() === '') return { kind: 'empty', lang };
 
-    const result = await deps.classifier.classify({ text, profile: stored?.profile ?? null, lang });
+    const result = await deps.classifier.classify({
+      text,
+      profile: stored?.profile ?? null,
+      lang,
+      teamId: request.teamId,
+    });
     thread.profile = result.profile;
     const question = force ? null : nextQuestion(result.classification, thread, lang);
     if (question) {

@@ -102,5 +102,32 @@ export type HybridClassification = Classification & {
   rules: { type: RelationshipType; confidence: number };
   /** A short notice for the user (e.g. the LLM was unavailable, input truncated). */
   notices: Bilingual[];
-  versions: { rules: string; prompt: string | null; model: string | null };
+  versions: { rules: string; prompt: string | null; model: string | null; teamModel?: string | null };
+  /** What the workspace's team model said, when one is attached (see src/domain/team-model). */
+  team?: TeamContribution;
+};
+
+/** A decision the viewer may see, shown as a reason for the team model's opinion. */
+export type SimilarDecision = {
+  decisionId: string;
+  clientName: string;
+  type: RelationshipType;
+  /** Day of the decision, YYYY-MM-DD. */
+  date: string;
+};
+
+/** The team model's part in a classification. */
+export type TeamContribution = {
+  /** The team model's own most likely type and its probability. */
+  type: RelationshipType;
+  confidence: number;
+  /** Weight earned on the log; 0 means it was silent. */
+  weight: number;
+  decisions: number;
+  version: string;
+  /** True when the team model moved the type away from the rules' (+ LLM's). */
+  changed: boolean;
+  /** True when it would have, but current distress kept problem_solving. */
+  guarded: boolean;
+  similar: SimilarDecision[];
 };

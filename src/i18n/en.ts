@@ -32,6 +32,10 @@ export const en = {
   footer: (playbook: string, rules: string, model: string) => `Playbook ${playbook} · rules ${rules} · ${model}`,
   footerModel: (prompt: string, model: string) => `prompt ${prompt} · model ${model}`,
   rulesOnly: 'rules only',
+  teamModelSays: (decisions: number, type: string, how: 'moved' | 'agrees' | 'leans') =>
+    `:busts_in_silhouette: Learned from ${decisions} team decisions: ${{ moved: 'moved this to', agrees: 'agrees with', leans: 'leans' }[how]} ${type}`,
+  teamModelGuarded: ', but current distress keeps Problem-solving',
+  teamModelSimilar: 'similar:',
   confirm: 'Confirm',
   changeType: 'Change type',
   share: 'Share to channel',

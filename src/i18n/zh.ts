@@ -27,6 +27,10 @@ export const zh: Messages = {
   footer: (playbook, rules, model) => `打法手册 ${playbook} · 规则 ${rules} · ${model}`,
   footerModel: (prompt, model) => `提示词 ${prompt} · 模型 ${model}`,
   rulesOnly: '仅规则',
+  teamModelSays: (decisions, type, how) =>
+    `:busts_in_silhouette: 参考团队 ${decisions} 条决定:${{ moved: '改判为', agrees: '同样判断为', leans: '倾向' }[how]}${type}`,
+  teamModelGuarded: ',但当前困境信号保留问题解决型',
+  teamModelSimilar: '相似:',
   confirm: '确认',
   changeType: '更改类型',
   share: '分享到频道',

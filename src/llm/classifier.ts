@@ -5,9 +5,10 @@ import { emptyProfile, mergeProfiles, redactProfile } from '../domain/profile.js
 import { redact } from '../domain/redact.js';
 import { classifyWithRules, TRUNCATION_NOTICE } from '../domain/rules.js';
 import type { Bilingual, Classification } from '../domain/types.js';
+import type { TeamModels } from '../learning/team-models.js';
 import { LLM_OFF_NOTICE, llmFailureNotice, llmTruncatedNotice } from './notices.js';
 import { createOpenAiAssessor } from './openai-assessor.js';
-import type { Classifier, ClassifyResult, LlmAssessor, LlmLogger } from './port.js';
+import type { Classifier, ClassifyInput, ClassifyResult, LlmAssessor, LlmLogger } from './port.js';
 import { MAX_DESCRIPTION_CHARS } from './prompt.js';
 
 export type ClassifierDeps = {
@@ -21,6 +22,8 @@ export type ClassifierDeps = {
   logger?: LlmLogger;
   /** The rules classifier; injectable so tests can pin its output. */
   classifyRules?: (text: string) => Classification;
+  /** The workspaces' team models; joined to every classification that names its workspace. */
+  teamModels?: Pick<TeamModels, 'contribute'>;
 };
 
 const buildAssessor = (deps: ClassifierDeps): LlmAssessor | null => {
@@ -48,71 +51,80 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
   const rulesOf = deps.classifyRules ?? classifyWithRules;
   const mode = assessor === null ? 'off' : deps.llm.mode;
 
-  return {
-    answersAtOnce: assessor === null || mode === 'off',
-    async classify(input): Promise<ClassifyResult> {
-      const text = redact(input.text);
-      const known = input.profile ? redactProfile(input.profile, redact) : null;
-      const rules = rulesOf(text);
-      const keptProfile = known ?? emptyProfile();
-      const ruleNotices = rules.truncated ? [TRUNCATION_NOTICE] : [];
-      const rulesOnly = (llmStatus: 'off' | 'skipped' | 'llm_unavailable', notices: Bilingual[]): ClassifyResult => ({
-        classification: combineClassifications({
-          rules,
-          llm: null,
-          llmStatus,
-          text,
-          notices: [...ruleNotices, ...notices],
-          versions: { prompt: null, model: null },
-        }),
-        profile: keptProfile,
-        usage: null,
-      });
-
-      if (assessor === null || mode === 'off') return rulesOnly('off', [LLM_OFF_NOTICE]);
-      if (mode === 'when-uncertain' && rules.confidence >= deps.llm.threshold) return rulesOnly('skipped', []);
-
-      const description = known !== null && input.latestTurn !== undefined ? redact(input.latestTurn) : text;
-      let outcome: Awaited<ReturnType<LlmAssessor['assess']>>;
-      try {
-        outcome = await assessor.assess({ description, profile: known, rules, lang: input.lang });
-      } catch {
-        // Adapters should not throw; an injected one that does still must not lose the turn.
-        outcome = {
-          ok: false,
-          code: 'llm_unavailable',
-          detail: 'assessor threw',
-          latencyMs: 0,
-          usage: null,
-          requests: 0,
-        };
-      }
-      if (!outcome.ok) {
-        deps.logger?.warn('llm fell back to rules', { code: outcome.code, detail: outcome.detail });
-        return {
-          ...rulesOnly('llm_unavailable', [llmFailureNotice(outcome.code)]),
-          usage: outcome.usage,
-          llmLatencyMs: outcome.latencyMs,
-        };
-      }
-      const notices = [
-        ...ruleNotices,
-        ...(description.length > MAX_DESCRIPTION_CHARS ? [llmTruncatedNotice(MAX_DESCRIPTION_CHARS)] : []),
-      ];
-      const classification = combineClassifications({
+  const classifyBase = async (input: ClassifyInput): Promise<ClassifyResult> => {
+    const text = redact(input.text);
+    const known = input.profile ? redactProfile(input.profile, redact) : null;
+    const rules = rulesOf(text);
+    const keptProfile = known ?? emptyProfile();
+    const ruleNotices = rules.truncated ? [TRUNCATION_NOTICE] : [];
+    const rulesOnly = (llmStatus: 'off' | 'skipped' | 'llm_unavailable', notices: Bilingual[]): ClassifyResult => ({
+      classification: combineClassifications({
         rules,
-        llm: { opinion: outcome.assessment.opinion, counterEvidence: outcome.assessment.counterEvidence },
-        llmStatus: 'ok',
+        llm: null,
+        llmStatus,
         text,
-        notices,
-        versions: { prompt: outcome.promptVersion, model: outcome.model },
-      });
+        notices: [...ruleNotices, ...notices],
+        versions: { prompt: null, model: null },
+      }),
+      profile: keptProfile,
+      usage: null,
+    });
+
+    if (assessor === null || mode === 'off') return rulesOnly('off', [LLM_OFF_NOTICE]);
+    if (mode === 'when-uncertain' && rules.confidence >= deps.llm.threshold) return rulesOnly('skipped', []);
+
+    const description = known !== null && input.latestTurn !== undefined ? redact(input.latestTurn) : text;
+    let outcome: Awaited<ReturnType<LlmAssessor['assess']>>;
+    try {
+      outcome = await assessor.assess({ description, profile: known, rules, lang: input.lang });
+    } catch {
+      // Adapters should not throw; an injected one that does still must not lose the turn.
+      outcome = {
+        ok: false,
+        code: 'llm_unavailable',
+        detail: 'assessor threw',
+        latencyMs: 0,
+        usage: null,
+        requests: 0,
+      };
+    }
+    if (!outcome.ok) {
+      deps.logger?.warn('llm fell back to rules', { code: outcome.code, detail: outcome.detail });
       return {
-        classification,
-        profile: mergeProfiles(keptProfile, outcome.assessment.profile),
+        ...rulesOnly('llm_unavailable', [llmFailureNotice(outcome.code)]),
         usage: outcome.usage,
         llmLatencyMs: outcome.latencyMs,
       };
+    }
+    const notices = [
+      ...ruleNotices,
+      ...(description.length > MAX_DESCRIPTION_CHARS ? [llmTruncatedNotice(MAX_DESCRIPTION_CHARS)] : []),
+    ];
+    const classification = combineClassifications({
+      rules,
+      llm: { opinion: outcome.assessment.opinion, counterEvidence: outcome.assessment.counterEvidence },
+      llmStatus: 'ok',
+      text,
+      notices,
+      versions: { prompt: outcome.promptVersion, model: outcome.model },
+    });
+    return {
+      classification,
+      profile: mergeProfiles(keptProfile, outcome.assessment.profile),
+      usage: outcome.usage,
+      llmLatencyMs: outcome.latencyMs,
+    };
+  };
+
+  return {
+    answersAtOnce: assessor === null || mode === 'off',
+    async classify(input): Promise<ClassifyResult> {
+      const result = await classifyBase(input);
+      const { teamModels } = deps;
+      if (teamModels === undefined || input.teamId === undefined) return result;
+      // The team model reads the same redacted text the log stores and the rules read.
+      const text = redact(input.text);
+      return { ...result, classification: teamModels.contribute(input.teamId, text, result.classification) };
     },
   };
 };

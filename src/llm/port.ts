@@ -63,6 +63,8 @@ export type ClassifyInput = {
    */
   latestTurn?: string;
   lang: Lang;
+  /** The workspace, so its team model can join in; without it the team model stays out. */
+  teamId?: string;
 };
 
 export type ClassifyResult = {

@@ -45,6 +45,7 @@ const newDecisionSchema = z
       rules: z.string().max(100),
       prompt: z.string().max(100).nullable(),
       model: z.string().max(200).nullable(),
+      teamModel: z.string().max(100).nullable().optional(),
     }),
   })
   .superRefine((d, ctx) => {

@@ -39,7 +39,8 @@ export type NewDecision = {
   channelId: string | null;
   threadTs: string | null;
   visibility: Visibility;
-  versions: { playbook: string; rules: string; prompt: string | null; model: string | null };
+  /** `teamModel`: the team model's state (`team-nb-1@<decisions learned>`) when it saw the description. */
+  versions: { playbook: string; rules: string; prompt: string | null; model: string | null; teamModel?: string | null };
 };
 
 export type Decision = NewDecision & {

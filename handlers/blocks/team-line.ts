@@ -1,0 +1,29 @@
+import type { CardView } from '../../src/conversation/card.js';
+import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
+import { messages } from '../../src/i18n/messages.js';
+import { escapeSlack, oneLine, safeText } from '../../src/slack/escape.js';
+
+const CLIENT_CHARS = 40;
+
+/**
+ * The card's one line about the team model, when it had a say: how many decisions it learned from,
+ * what it did, and the most similar team-visible decisions (client, type, date, and the `/client`
+ * command that opens that client's history). Null when the team model was silent.
+ */
+export const teamModelLine = (card: CardView, playbook: Playbook): string | null => {
+  const team = card.team;
+  if (!team || team.weight === 0) return null;
+  const m = messages(card.lang);
+  const short = (type: CardView['type']) => escapeSlack(typeProfile(playbook, type).shortName[card.lang]);
+  const how = team.changed ? 'moved' : team.type === card.type ? 'agrees' : 'leans';
+  let line = m.teamModelSays(team.decisions, short(how === 'moved' ? card.type : team.type), how);
+  if (team.guarded) line += m.teamModelGuarded;
+  if (team.similar.length > 0) {
+    const items = team.similar.map((s) => {
+      const client = safeText(oneLine(s.clientName), CLIENT_CHARS);
+      return `${client} (${short(s.type)}, ${escapeSlack(s.date)}) \`/client ${escapeSlack(oneLine(s.clientName).slice(0, CLIENT_CHARS))}\``;
+    });
+    line += ` · ${m.teamModelSimilar} ${items.join(' · ')}`;
+  }
+  return line;
+};

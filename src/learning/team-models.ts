@@ -1,0 +1,138 @@
+import type { Playbook } from '../domain/playbook.js';
+import { classifyWithRules } from '../domain/rules.js';
+import { applyTeamOpinion } from '../domain/team-model/apply.js';
+import { TeamModel } from '../domain/team-model/model.js';
+import { seedExamples } from '../domain/team-model/seed-prior.js';
+import { SimilarIndex } from '../domain/team-model/similar-index.js';
+import type { Classification, HybridClassification, SimilarDecision } from '../domain/types.js';
+import type { Decision, DecisionLog } from '../store/ports.js';
+
+/**
+ * The team models of every workspace in this process, kept in step with the decision log.
+ *
+ * Privacy rule: only decisions visible to the whole team train a workspace's model or appear in
+ * its similar-decision lists. A private decision teaches nothing, so it can never change what
+ * another user's card says or lists; a card may be shared to a channel, so the list never holds
+ * private decisions either, not even the viewer's own.
+ */
+
+/** Similar decisions shown with a team model's opinion. */
+export const SIMILAR_SHOWN = 3;
+
+export type TeamModelsOptions = {
+  playbook: Playbook;
+  rules?: (text: string) => Classification;
+  canonical?: (s: string) => string;
+};
+
+type Workspace = { model: TeamModel; similar: SimilarIndex };
+
+export type TeamModels = {
+  /** Joins the workspace's team model to a classification of the (redacted) text. */
+  contribute(teamId: string, text: string, base: HybridClassification): HybridClassification;
+  /** Learns a logged decision, if the privacy rule allows. Returns whether it was learned. */
+  observe(decision: Decision): boolean;
+  /** Forgets everything and learns the log again, oldest first. */
+  rebuild(decisions: AsyncIterable<Decision> | Iterable<Decision>): Promise<number>;
+  /** The workspace's model (created empty, with the seed prior, on first use). */
+  model(teamId: string): TeamModel;
+  /** The k most similar team-visible decisions of the workspace. */
+  similar(teamId: string, text: string, k?: number): SimilarDecision[];
+  teams(): string[];
+};
+
+const dayOf = (iso: string) => iso.slice(0, 10);
+
+export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
+  const seed = seedExamples(options.playbook);
+  const rules = options.rules ?? classifyWithRules;
+  const workspaces = new Map<string, Workspace>();
+  const workspace = (teamId: string): Workspace => {
+    let ws = workspaces.get(teamId);
+    if (ws === undefined) {
+      ws = {
+        model: new TeamModel({ rules, seed, ...(options.canonical ? { canonical: options.canonical } : {}) }),
+        similar: new SimilarIndex(),
+      };
+      workspaces.set(teamId, ws);
+    }
+    return ws;
+  };
+
+  const observe = (decision: Decision): boolean => {
+    if (decision.visibility !== 'team') return false;
+    const ws = workspace(decision.teamId);
+    const features = ws.model.features(decision.description);
+    ws.model.learn({
+      description: decision.description,
+      type: decision.type,
+      suggestedType: decision.suggestedType,
+      source: decision.source,
+    });
+    ws.similar.add(
+      {
+        decisionId: decision.id,
+        clientId: decision.clientId,
+        clientName: decision.clientName,
+        type: decision.type,
+        date: dayOf(decision.createdAt),
+      },
+      features,
+    );
+    return true;
+  };
+
+  return {
+    contribute(teamId, text, base) {
+      const ws = workspace(teamId);
+      const features = ws.model.features(text);
+      const opinion = ws.model.opinion(text, features);
+      const similar = opinion.weight > 0 ? ws.similar.query(features, SIMILAR_SHOWN) : [];
+      return applyTeamOpinion(base, opinion, similar);
+    },
+    observe,
+    async rebuild(decisions) {
+      workspaces.clear();
+      let learned = 0;
+      for await (const d of decisions) if (observe(d)) learned++;
+      return learned;
+    },
+    model: (teamId) => workspace(teamId).model,
+    similar: (teamId, text, k = SIMILAR_SHOWN) => {
+      const ws = workspace(teamId);
+      return ws.similar.query(ws.model.features(text), k);
+    },
+    teams: () => [...workspaces.keys()],
+  };
+};
+
+/**
+ * The decision log, teaching the team models each decision it stores. The store stays unaware of
+ * learning; a failed append teaches nothing, and a retried append (same idempotency key) is
+ * learned once.
+ */
+export const learningDecisionLog = (log: DecisionLog, models: TeamModels): DecisionLog => {
+  // Retries arrive within seconds; remembering the newest ids is enough to learn each decision once.
+  const seen = new Set<string>();
+  const remember = (id: string) => {
+    seen.add(id);
+    if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
+  };
+  return {
+    ...log,
+    append: async (input) => {
+      const decision = await log.append(input);
+      if (!seen.has(decision.id)) {
+        remember(decision.id);
+        models.observe(decision);
+      }
+      return decision;
+    },
+    history: (clientId, viewer) => log.history(clientId, viewer),
+    list: (filter, viewer) => log.list(filter, viewer),
+    all: () => log.all(),
+    purge: (before, by) => log.purge(before, by),
+    purges: () => log.purges(),
+    close: () => log.close(),
+  };
+};
