@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { classifyWithRules, MAX_INPUT_CHARS } from '../src/domain/rules.js';
 import { HARD_CASES, UNTUNED_CASES } from '../test/domain/hard-cases.js';
+import { jargonCases } from '../test/domain/team-model/jargon-corpus.js';
+import { runTeamModelBench } from './team-model.js';
 
 /**
  * Rules classifier throughput on RM-sized notes (100–300 chars) and on maximum-size inputs, plus a
@@ -93,4 +95,5 @@ export const run = async (): Promise<void> => {
   const first = perChar[0]?.nsPerChar ?? 1;
   const last = perChar[perChar.length - 1]?.nsPerChar ?? 1;
   console.log(`ns/char ratio 20k vs 2k: ${fmt(last / first, 2)} (≈1 means linear)`);
+  runTeamModelBench([...HARD_CASES, ...UNTUNED_CASES, ...jargonCases(200)]);
 };
