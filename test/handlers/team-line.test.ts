@@ -3,7 +3,7 @@ import { buildClassificationCard } from '../../handlers/blocks/classification-ca
 import { teamModelLine } from '../../handlers/blocks/team-line.js';
 import type { CardView } from '../../src/conversation/card.js';
 import { defaultPlaybook } from '../../src/domain/playbook.js';
-import { checkBlocks } from '../../src/emulator/block-limits.js';
+import { checkBlocks } from '../../playground/emulator/block-limits.js';
 
 const playbook = defaultPlaybook();
 type Team = NonNullable<CardView['team']>;
