@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildClassificationCard } from '../../handlers/blocks/classification-card.js';
 import { teamModelLine } from '../../handlers/blocks/team-line.js';
+import { checkBlocks } from '../../playground/emulator/block-limits.js';
 import type { CardView } from '../../src/conversation/card.js';
 import { defaultPlaybook } from '../../src/domain/playbook.js';
-import { checkBlocks } from '../../playground/emulator/block-limits.js';
 
 const playbook = defaultPlaybook();
 type Team = NonNullable<CardView['team']>;
