@@ -62,7 +62,9 @@ export const featuresOf = (text: string, canonical: (s: string) => string = (s) 
     } else if (isLatinLetter(code)) {
       let j = i;
       while (j < n && (isLatinLetter(normalized.charCodeAt(j)) || normalized[j] === '-')) j++;
-      const word = normalized.slice(i, j).replace(/-+$/, '');
+      let wordEnd = j;
+      while (wordEnd > i && normalized[wordEnd - 1] === '-') wordEnd--;
+      const word = normalized.slice(i, wordEnd);
       if (word.length >= 2 && !STOPWORDS.has(word)) {
         const stemmed = stem(word);
         out.add(`w:${stemmed}`);
