@@ -17,6 +17,7 @@ import { makeAssistantThreadStarted } from './events/assistant-thread-started.js
 import { makeDirectMessage } from './events/direct-message.js';
 import { ACTIONS, COMMANDS, SHORTCUTS, VIEWS } from './ids.js';
 import { makeClassifyMessageShortcut } from './shortcuts/classify-message.js';
+import { claimDeliveries } from './support/claim-deliveries.js';
 import { makeChangeTypeSubmission } from './views/change-type-reason.js';
 import { makeShareSubmission } from './views/share-card.js';
 
@@ -24,8 +25,9 @@ export type { AppDeps } from './deps.js';
 
 /**
  * Registers every listener on the app; each command, shortcut, event and action in manifest.json
- * has exactly one here. Events are deduplicated by `event_id` in the store before any work, so
- * Slack's retries never cause a second reply, on any instance.
+ * has exactly one here. Deliveries are deduplicated in the store before any work (events by
+ * `event_id`, other payloads by `trigger_id`), so Slack's retries and replayed payloads never cause
+ * a second reply, on any instance.
  */
 export const registerHandlers = (app: App, appDeps: AppDeps): HandlerDeps => {
   const deps: HandlerDeps = {
@@ -39,14 +41,7 @@ export const registerHandlers = (app: App, appDeps: AppDeps): HandlerDeps => {
     }),
   };
 
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await deps.state.claimOnce(`event:${eventId}`))) {
-      deps.logger.debug(`duplicate event ${eventId} ignored`);
-      return;
-    }
-    await next();
-  });
+  app.use(claimDeliveries(deps));
 
   app.event('app_mention', makeAppMention(deps));
   app.event('message', makeDirectMessage(deps));

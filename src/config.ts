@@ -13,6 +13,13 @@ export class ConfigError extends QuadrantError<'config_invalid'> {
   }
 }
 
+/** Endpoints we call over HTTP: `ftp:x` or `file:///…` parse as URLs but cannot be one. */
+const isHttpUrl = (value: string): boolean => {
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'http:' || protocol === 'https:';
+};
+
 const optionalString = z
   .string()
   .optional()
@@ -91,7 +98,9 @@ const envSchema = z.object({
   QUADRANT_LLM_PRICE_OUTPUT_PER_1K: nonNegativeNumber(0),
   QUADRANT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), { message: 'expected a URL' }),
+  OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
+    message: 'expected an http:// or https:// URL',
+  }),
   OPENAI_MODEL: z
     .string()
     .optional()
@@ -103,7 +112,9 @@ const envSchema = z.object({
     message: 'expected a bot token starting with "xoxb-"',
   }),
   SLACK_SIGNING_SECRET: optionalString,
-  SLACK_API_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), { message: 'expected a URL' }),
+  SLACK_API_URL: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
+    message: 'expected an http:// or https:// URL',
+  }),
   PORT: positiveInt(3000),
 });
 

@@ -31,9 +31,20 @@ describe('loadConfig', () => {
     [{ QUADRANT_LLM_MODE: 'sometimes' }, /^QUADRANT_LLM_MODE: /],
     [{ QUADRANT_ADMINS: 'U1, alice' }, /^QUADRANT_ADMINS: expected comma-separated Slack user ids/],
     [{ QUADRANT_LLM_THRESHOLD: '2' }, /^QUADRANT_LLM_THRESHOLD: expected a number between 0 and 1/],
+    [{ OPENAI_BASE_URL: 'ftp:x' }, /^OPENAI_BASE_URL: expected an http:\/\/ or https:\/\/ URL/],
+    [{ OPENAI_BASE_URL: 'file:///etc/passwd' }, /^OPENAI_BASE_URL: expected an http/],
+    [{ OPENAI_BASE_URL: 'javascript:alert(1)' }, /^OPENAI_BASE_URL: expected an http/],
+    [{ SLACK_API_URL: 'ws://127.0.0.1:1/api/' }, /^SLACK_API_URL: expected an http/],
   ])('names the bad variable in one line: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrowError(ConfigError);
     expect(() => loadConfig(env)).toThrowError(message);
+  });
+
+  it('accepts http and https endpoints for the model and the Web API', () => {
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1' }).llm.baseUrl).toBe('http://127.0.0.1:8080/v1');
+    expect(loadConfig({ OPENAI_BASE_URL: 'https://llm.bank.example/v1' }).llm.baseUrl).toBe(
+      'https://llm.bank.example/v1',
+    );
   });
 
   it('never puts a secret into an error message', () => {

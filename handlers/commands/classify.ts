@@ -3,13 +3,14 @@ import { messages } from '../../src/i18n/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
 import { outcomeMessage } from '../support/reply-in-thread.js';
+import { fromSlack } from '../support/slack-context.js';
 
 /** `/classify <text>`: an ephemeral classification card with the same buttons as in threads. */
 export const makeClassifyCommand =
   (deps: HandlerDeps) =>
   async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     await ack();
-    const text = command.text.trim();
+    const text = fromSlack(command.text).trim();
     const lang = await deps.conversation.langFor(command.user_id, text).catch(() => 'en' as const);
     if (text === '') {
       await respond({ response_type: 'ephemeral', text: messages(lang).classifyUsage });

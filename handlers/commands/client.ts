@@ -4,13 +4,14 @@ import { messages } from '../../src/i18n/messages.js';
 import { buildClientTimeline } from '../blocks/client-timeline.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
+import { fromSlack } from '../support/slack-context.js';
 
 /** `/client <name>`: the decision history the caller may see, as a timeline. */
 export const makeClientCommand =
   (deps: HandlerDeps) =>
   async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     await ack();
-    const name = command.text.trim();
+    const name = fromSlack(command.text).trim();
     const lang = await deps.conversation.langFor(command.user_id, name).catch(() => 'en' as const);
     if (name === '') {
       await respond({ response_type: 'ephemeral', text: messages(lang).clientUsage });

@@ -3,13 +3,14 @@ import { parseTypeName, searchPlaybook } from '../../src/domain/playbook.js';
 import { buildPlaybookGlance, buildPlaybookSearch, buildTypePlaybookMessage } from '../blocks/playbook.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
+import { fromSlack } from '../support/slack-context.js';
 
 /** `/playbook [type|keyword]`: an ephemeral playbook card; no argument shows the four types at a glance. */
 export const makePlaybookCommand =
   (deps: HandlerDeps) =>
   async ({ ack, command, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     await ack();
-    const arg = command.text.trim();
+    const arg = fromSlack(command.text).trim();
     const lang = await deps.conversation.langFor(command.user_id, arg).catch(() => 'en' as const);
     try {
       const type = arg === '' ? undefined : parseTypeName(arg);

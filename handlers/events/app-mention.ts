@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { HandlerDeps } from '../deps.js';
 import { replyInThread } from '../support/reply-in-thread.js';
-import { stripBotMention, threadKeyOf } from '../support/slack-context.js';
+import { fromSlack, stripBotMention, threadKeyOf } from '../support/slack-context.js';
 
 /** `@Quadrant …` in a channel: answer in that message's thread (a new one, or the one it sits in). */
 export const makeAppMention =
@@ -16,6 +16,6 @@ export const makeAppMention =
       threadTs,
       teamId,
       userId: event.user,
-      text: stripBotMention(event.text, context.botUserId),
+      text: fromSlack(stripBotMention(event.text, context.botUserId)),
     });
   };

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { HandlerDeps } from '../deps.js';
 import { replyInThread } from '../support/reply-in-thread.js';
-import { stripBotMention, threadKeyOf } from '../support/slack-context.js';
+import { fromSlack, stripBotMention, threadKeyOf } from '../support/slack-context.js';
 
 /**
  * A message in the bot's DM (the messages tab / agent view). Edits, joins and bot messages
@@ -21,6 +21,6 @@ export const makeDirectMessage =
       threadTs,
       teamId,
       userId: event.user,
-      text: stripBotMention(event.text, context.botUserId),
+      text: fromSlack(stripBotMention(event.text, context.botUserId)),
     });
   };

@@ -3,13 +3,14 @@ import { messages } from '../../src/i18n/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
 import { outcomeMessage } from '../support/reply-in-thread.js';
+import { fromSlack } from '../support/slack-context.js';
 
 /** Message shortcut "Classify this client": the card for any message (e.g. meeting notes), shown only to the caller. */
 export const makeClassifyMessageShortcut =
   (deps: HandlerDeps) =>
   async ({ ack, shortcut, respond }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>) => {
     await ack();
-    const text = (shortcut.message.text ?? '').trim();
+    const text = fromSlack(shortcut.message.text ?? '').trim();
     const userId = shortcut.user.id;
     const teamId = shortcut.team?.id ?? shortcut.user.team_id ?? 'T0';
     const lang = await deps.conversation.langFor(userId, text).catch(() => 'en' as const);

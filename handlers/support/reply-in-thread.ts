@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { TurnOutcome, TurnRequest } from '../../src/conversation/service.js';
+import type { Lang } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
 import { describeError } from '../../src/slack/errors.js';
 import { buildClassificationCard, type SlackMessage } from '../blocks/classification-card.js';
@@ -28,6 +29,28 @@ export const outcomeMessage = (outcome: TurnOutcome, deps: HandlerDeps, threadKe
 
 const withoutEmptyBlocks = (message: SlackMessage) =>
   message.blocks.length > 0 ? { text: message.text, blocks: message.blocks } : { text: message.text };
+
+/**
+ * When Slack keeps failing for the thread's channel (a persistent 5xx after the client's
+ * retries), the person still hears once why no answer came: in a DM, which is another channel.
+ */
+const tellDirectly = async (
+  deps: HandlerDeps,
+  client: webApi.WebClient,
+  turn: ThreadTurn,
+  lang: Lang,
+  error: unknown,
+): Promise<void> => {
+  deps.logger.error(`no answer could be posted in ${turn.channel}: ${describeError(error)}`);
+  if (isDirectMessage(turn.channel)) return;
+  try {
+    // A user id as the channel posts in the app's DM with that person.
+    const text = messages(lang).errorChannelUnreachable(turn.channel);
+    await client.chat.postMessage({ channel: turn.userId, text, ...NO_UNFURL });
+  } catch (dmError) {
+    deps.logger.error(`could not tell ${turn.userId} directly either: ${describeError(dmError)}`);
+  }
+};
 
 /**
  * Runs one conversation turn and answers in the thread, never in the channel root. Progress is
@@ -83,8 +106,12 @@ export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient,
   } catch (error) {
     // The card itself was refused (e.g. msg_too_long): say so in plain text rather than stay silent.
     const text = reportFailure(deps.logger, 'thread reply', error, lang, turn.channel);
-    if (placeholderTs) await client.chat.update({ channel: turn.channel, ts: placeholderTs, text, blocks: [] });
-    else await client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text, ...NO_UNFURL });
+    try {
+      if (placeholderTs) await client.chat.update({ channel: turn.channel, ts: placeholderTs, text, blocks: [] });
+      else await client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text, ...NO_UNFURL });
+    } catch (again) {
+      await tellDirectly(deps, client, turn, lang, again);
+    }
   } finally {
     if (withStatus) {
       await client.assistant.threads

@@ -1,4 +1,6 @@
 import type { webApi } from '@slack/bolt';
+import { stripInvisible } from '../../src/domain/text/normalize.js';
+import { unescapeSlack } from '../../src/slack/escape.js';
 import type { Visibility } from '../../src/store/ports.js';
 import { defaultVisibility } from '../../src/store/visibility.js';
 
@@ -28,6 +30,12 @@ export const visibilityOf = async (client: webApi.WebClient, channel: string | n
 /** A text in the form Slack sends it (mentions like `<@UBOT>` included) minus our own mention. */
 export const stripBotMention = (text: string, botUserId: string | undefined): string =>
   (botUserId ? text.replaceAll(`<@${botUserId}>`, '') : text.replace(/^\s*<@[UW][A-Z0-9]+>/, '')).trim();
+
+/**
+ * Text from a Slack message, command or shortcut as the person typed it: entities decoded once,
+ * invisible and bidi characters removed, before it reaches names, ids or the store.
+ */
+export const fromSlack = (text: string): string => stripInvisible(unescapeSlack(text));
 
 /** JSON.parse that returns null instead of throwing on hostile or truncated input. */
 export const parseJsonOrNull = (text: string | undefined): unknown => {

@@ -8,22 +8,46 @@ export type FailureInjection = {
   /** Queues a failure for the next call of `method`; failures of one method come out in order. */
   failNext(method: string, failure: Failure): void;
   /**
-   * The queued failure of `method`, if any, taken off the queue. Synchronous on purpose: a call
-   * with no failure runs its method in the same tick it was recorded in, so whoever waits for the
-   * call sees its effects.
+   * Fails calls about one channel (their `channel` or `channel_id`), optionally of one method only
+   * and a number of times (every time by default), while other channels are served.
    */
-  take(method: string): Failure | undefined;
+  failChannel(channel: string, failure: Failure, options?: { method?: string; times?: number }): void;
+  /** Ends every queued and per-channel failure. */
+  clear(): void;
+  /**
+   * The failure for this call, if any: a per-channel one first, else the method's queued one.
+   * Synchronous on purpose: a call with no failure runs its method in the same tick it was
+   * recorded in, so whoever waits for the call sees its effects.
+   */
+  take(method: string, channel?: string): Failure | undefined;
 };
 
 export const createFailureInjection = (): FailureInjection => {
   const failures = new Map<string, Failure[]>();
+  const channelRules: Array<{ channel: string; method: string | undefined; failure: Failure; left: number }> = [];
   return {
     failNext: (method, failure) => {
       const queue = failures.get(method) ?? [];
       queue.push(failure);
       failures.set(method, queue);
     },
-    take: (method) => failures.get(method)?.shift(),
+    failChannel: (channel, failure, options = {}) => {
+      channelRules.push({ channel, method: options.method, failure, left: options.times ?? Number.POSITIVE_INFINITY });
+    },
+    clear: () => {
+      failures.clear();
+      channelRules.length = 0;
+    },
+    take: (method, channel) => {
+      const rule = channelRules.find(
+        (r) => r.channel === channel && r.left > 0 && (r.method === undefined || r.method === method),
+      );
+      if (rule) {
+        rule.left -= 1;
+        return rule.failure;
+      }
+      return failures.get(method)?.shift();
+    },
   };
 };
 

@@ -14,6 +14,8 @@
  * - `calls`: every Web API call `{ method, body, token, at }`; `callsTo(method)`.
  * - `failNext(method, failure)`: the next call of `method` answers 429 with Retry-After, 500,
  *   a Slack error such as `not_in_channel`, or is delayed. Failures queue up in order.
+ * - `failChannel(channel, failure, { method, times })`: calls about one channel fail while other
+ *   channels are served; `clearFailures()` ends every failure.
  * - `onChange(listener)`: every state change (message, edit, delete, ephemeral, view, home,
  *   status, prompts, title) and every call; returns an unsubscribe function.
  * - `waitFor(probe, timeoutMs?)`: resolves with the first truthy `probe()` result, re-checked
@@ -95,6 +97,8 @@ export type SlackEmulator = {
   postAsUser(f: { channel: string; user: string; text: string; threadTs?: string }): EmulatedMessage;
   responseUrl(target: ResponseTarget): string;
   failNext(method: string, failure: Failure): void;
+  failChannel(channel: string, failure: Failure, options?: { method?: string; times?: number }): void;
+  clearFailures(): void;
   onChange(listener: (event: ChangeEvent) => void): () => void;
   waitFor<T>(probe: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   /** Messages in a thread (root included), oldest first. */
@@ -127,7 +131,8 @@ const handleApi = async (deps: ApiDeps, method: string, req: IncomingMessage, re
   const token = tokenOf(req, body);
   const { token: _ignored, ...withoutToken } = body;
   deps.record({ method, body: withoutToken, token, at: Date.now() });
-  const failure = deps.failures.take(method);
+  const channel = typeof body.channel === 'string' ? body.channel : body.channel_id;
+  const failure = deps.failures.take(method, typeof channel === 'string' ? channel : undefined);
   if (failure && 'delayMs' in failure) await sleep(failure.delayMs);
   else if (failure) return answerFailure(failure, res);
 
@@ -280,6 +285,8 @@ export const startSlackEmulator = async (options: SlackEmulatorOptions): Promise
     ...workspaceHelpers(workspace, bot, feed.emit),
     responseUrl: responses.create,
     failNext: failures.failNext,
+    failChannel: failures.failChannel,
+    clearFailures: failures.clear,
     onChange: feed.onChange,
     waitFor: feed.waitFor,
     sendToApp: (request, sendOptions = {}) => {

@@ -31,7 +31,9 @@ const langOption = (value: string | undefined): Lang | undefined => {
 const readAll = async (io: CommandIo) => {
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 };
 
 /** Writes respecting backpressure so 100,000 lines run in constant memory. */
@@ -65,10 +67,12 @@ const runJsonl = async (ctx: CliContext, io: CommandIo): Promise<number> => {
   let lineNo = 0;
   for await (const raw of lines) {
     lineNo += 1;
-    if (raw.trim() === '') continue;
+    // A file saved with a byte-order mark (Windows editors, Excel) keeps it on its first line.
+    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (line.trim() === '') continue;
     let id: string | number | null = null;
     try {
-      const json: unknown = JSON.parse(raw);
+      const json: unknown = JSON.parse(line);
       if (json && typeof json === 'object' && 'id' in json) {
         const maybeId = (json as { id: unknown }).id;
         if (typeof maybeId === 'string' || typeof maybeId === 'number') id = maybeId;

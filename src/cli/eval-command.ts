@@ -53,23 +53,26 @@ export const readLabelledCases = async (path: string): Promise<LabelledCase[]> =
     throw new UsageError(`cannot read ${path}`);
   }
   const cases: LabelledCase[] = [];
-  raw.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new UsageError(`${path}:${index + 1}: not valid JSON`);
-    }
-    const parsed = labelledCase.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new UsageError(
-        `${path}:${index + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(),
-      );
-    }
-    cases.push(parsed.data);
-  });
+  raw
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw new UsageError(`${path}:${index + 1}: not valid JSON`);
+      }
+      const parsed = labelledCase.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(
+          `${path}:${index + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(),
+        );
+      }
+      cases.push(parsed.data);
+    });
   if (cases.length === 0) throw new UsageError(`${path}: no labelled cases`);
   return cases;
 };

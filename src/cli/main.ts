@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { PlaybookError } from '../domain/playbook.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
+import { outputFailure } from './output-errors.js';
 
 export const MAIN_HELP = `quadrant: classify client relationships and look up the four-type playbook.
 
@@ -43,6 +44,11 @@ export const runCli = async (argv: string[], io: CommandIo): Promise<number> => 
   try {
     return await (await load())(rest, io);
   } catch (error) {
+    const failure = outputFailure(error);
+    if (failure) {
+      if (failure.message) io.stderr.write(`${failure.message}\n`);
+      return failure.status;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`quadrant ${name}: ${(error as Error).message}\nRun "quadrant help ${name}" for usage.\n`);
       return 2;

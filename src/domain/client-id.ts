@@ -2,6 +2,7 @@
  * Client identity: RMs write the same client many ways ("中国石化集团有限公司", "中国石化",
  * "ＣＮＰＣ Co., Ltd.", "cnpc"). History and supersedes chains are keyed on one normalized id.
  */
+import { stripInvisible } from './text/normalize.js';
 
 /** Legal-form suffixes that do not distinguish one client from another; longest first. */
 const CHINESE_SUFFIXES = [
@@ -47,13 +48,13 @@ const stripOneSuffix = (name: string): string => {
 };
 
 /**
- * Normalizes a client name into a stable id: Unicode NFKC (full-width to half-width), lower case,
+ * Normalizes a client name into a stable id: invisible and bidi characters removed, Unicode NFKC (full-width to half-width), lower case,
  * punctuation dropped, whitespace collapsed (and removed next to Chinese characters), and common
  * legal-form suffixes (有限公司, 集团, Co., Ltd., Inc., …) stripped. Never strips a name to nothing:
  * "集团" alone stays "集团". Returns "" only for input with no letters or digits.
  */
 export const normalizeClientId = (name: string): string => {
-  let id = name
+  let id = stripInvisible(name)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[.,;:'"`()[\]{}<>!?·、，。；：！？（）【】《》“”‘’]/gu, ' ')

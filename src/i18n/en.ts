@@ -116,6 +116,10 @@ export const en = {
   errorRateLimited: 'Slack is rate-limiting me right now. Please try again in a minute.',
   errorTooLong: 'That answer was too long for Slack. Please shorten the description and try again.',
   errorStore: 'The decision store is unavailable right now, so nothing was logged. Please try again shortly.',
+  errorStoreResend: (ref: string) =>
+    `I could not process this message: my store is unavailable right now and nothing was recorded. Please send it again in a minute (ref \`${ref}\`).`,
+  errorChannelUnreachable: (channel: string) =>
+    `Slack kept failing when I tried to answer you in <#${channel}>. Please try again there in a few minutes.`,
   errorSlackDown: 'I could not reach Slack just now. Please try again.',
   errorStale: 'This card has expired. Please classify the client again.',
   errorAdminOnly: 'Only admins listed in QUADRANT_ADMINS can change this setting.',

@@ -95,6 +95,8 @@ export const zh: Messages = {
   errorRateLimited: 'Slack 当前限流,请一分钟后重试。',
   errorTooLong: '回复内容超出 Slack 的长度限制,请缩短描述后重试。',
   errorStore: '决策存储暂时不可用,本次未记录。请稍后重试。',
+  errorStoreResend: (ref) => `存储暂时不可用,这条消息未能处理,也没有被记录。请一分钟后重新发送(编号 \`${ref}\`)。`,
+  errorChannelUnreachable: (channel) => `在 <#${channel}> 中回复你时 Slack 持续出错,请几分钟后在那里重试。`,
   errorSlackDown: '暂时无法连接 Slack,请重试。',
   errorStale: '这张卡片已过期,请重新为客户分类。',
   errorAdminOnly: '只有 QUADRANT_ADMINS 中列出的管理员可以更改此设置。',

@@ -52,6 +52,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   const clientOptions = webClientOptions({
     apiUrl: options.apiUrl,
     fetch: transport.fetch,
+    onRateLimited: (key, waitMs) => options.logger.warn(`Slack rate limit on ${key}: holding it back ${waitMs} ms`),
     ...(options.retries === undefined ? {} : { retries: options.retries }),
   });
   const identity = options.bot

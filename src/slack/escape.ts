@@ -4,6 +4,16 @@
  * `<!channel>`, `<@U…>` mentions or `<https://…|links>` through a client description.
  */
 
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+
+/**
+ * The text a person typed, from the form Slack sends it in (`AT&amp;T`): the three entities are
+ * decoded in one pass, so `&amp;lt;` becomes `&lt;` and not `<`. Inside Quadrant text is plain;
+ * {@link escapeSlack} encodes it once again on the way out.
+ */
+export const unescapeSlack = (text: string): string =>
+  text.replace(/&(?:amp|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);
+
 /** Escapes the three characters Slack treats as control sequences in message text. */
 export const escapeSlack = (text: string): string =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');

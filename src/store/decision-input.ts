@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeClientId } from '../domain/client-id.js';
+import { stripInvisible } from '../domain/text/normalize.js';
 import { RELATIONSHIP_TYPES } from '../domain/types.js';
 import type { Decision, NewDecision, Redact } from './ports.js';
 import { StoreError } from './ports.js';
@@ -75,7 +76,7 @@ export const prepareDecision = (
   if (clientId === '') throw new StoreError('store_invalid', 'clientName: has no letters or digits');
   return {
     ...input,
-    clientName: input.clientName.trim(),
+    clientName: stripInvisible(input.clientName).trim(),
     description: deps.redact(input.description),
     reason: input.reason === null ? null : deps.redact(input.reason),
     llmRationale: input.llmRationale === null ? null : deps.redact(input.llmRationale),

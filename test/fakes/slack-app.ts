@@ -67,13 +67,15 @@ export type TestSlackAppOptions = {
   /** With `modelConfigured`: each answer takes this long, as a model call would. */
   classifyDelayMs?: number;
   retries?: number;
+  /** A store other than a fresh SQLite file (e.g. a Redis server the test stops). */
+  storeUrl?: string;
   /** Another instance's emulator and store, to test scale-out (left open on close). */
   shared?: { slack: SlackEmulator; storeUrl: string };
 };
 
 export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Promise<TestSlackApp> => {
   const dir = await mkdtemp(join(tmpdir(), 'quadrant-slack-'));
-  const storeUrl = options.shared?.storeUrl ?? `sqlite://${join(dir, 'q.db')}`;
+  const storeUrl = options.shared?.storeUrl ?? options.storeUrl ?? `sqlite://${join(dir, 'q.db')}`;
   const slack =
     options.shared?.slack ?? (await startSlackEmulator({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET }));
   const config = loadConfig({

@@ -82,11 +82,13 @@ describe('failure messages', () => {
 });
 
 describe('Web API client options', () => {
-  it('has a ~10 s timeout, bounded retries and waits out 429s', () => {
+  it('has a ~10 s timeout, bounded retries, and leaves 429s to the per-channel limiter', () => {
     const options = webClientOptions({ apiUrl: 'http://127.0.0.1:1/api/' });
+    // The client's own 429 handling would pause every call of the process (rate-limits.ts).
+    expect(options.fetch).toBeTypeOf('function');
     expect(options).toMatchObject({
       timeout: 10_000,
-      rejectRateLimitedCalls: false,
+      rejectRateLimitedCalls: true,
       slackApiUrl: 'http://127.0.0.1:1/api/',
     });
     expect(options.retryConfig?.retries).toBe(2);

@@ -45,6 +45,12 @@ const isInvisible = (cp: number): boolean => cp < 0x10000 && INVISIBLE_TABLE[cp]
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /**
+ * Removes only the invisible characters above: for names, ids and stored text, where "华‍鑫制造"
+ * and "华鑫制造" must be one client but width and case stay as typed.
+ */
+export const stripInvisible = (text: string): string => text.replace(INVISIBLE, '');
+
+/**
  * The text with its case and offsets' meaning kept, for pattern detection (personal data, model
  * output): NFKC (full-width digits and letters become ASCII), invisible characters removed, C0/C1
  * controls other than tab, newline and carriage return turned into spaces.
