@@ -9,6 +9,7 @@ const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   store: () => import('./store.js'),
   playground: () => import('./playground.js'),
   slack: () => import('./slack.js'),
+  reliability: () => import('./reliability.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -2,7 +2,7 @@ import type { CardView } from '../../src/conversation/card.js';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import type { RelationshipType } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
-import { escapeSlack, oneLine, safeText, truncate } from '../../src/slack/escape.js';
+import { escapeSlack, oneLine, quoteText, safeText, truncate } from '../../src/slack/escape.js';
 import { ACTIONS } from '../ids.js';
 import { encodeCardRef } from './card-ref.js';
 import { type Block, button, context, fields, header, LIMITS, option, section, slackDate } from './kit.js';
@@ -32,7 +32,7 @@ const evidenceText = (card: CardView, playbook: Playbook): string => {
   const lines = card.signals.slice(0, SHOWN_SIGNALS).map((signal) => {
     const type = typeLabel(playbook, signal.type).short[card.lang];
     const negated = signal.negated ? ` _(${m.cardNegated})_` : '';
-    return `• “${safeText(oneLine(signal.text), SPAN_CHARS)}” → ${escapeSlack(type)}${negated}`;
+    return `• “${quoteText(oneLine(signal.text), SPAN_CHARS)}” → ${escapeSlack(type)}${negated}`;
   });
   const more = card.signals.length - SHOWN_SIGNALS;
   if (more > 0) lines.push(m.cardMoreSignals(more));
@@ -65,7 +65,7 @@ const decisionText = (card: CardView, playbook: Playbook): string | null => {
   const m = messages(card.lang);
   const type = typeLabel(playbook, d.type).short[card.lang];
   return d.source === 'manager_override'
-    ? m.decisionOverridden(d.userId, type, safeText(oneLine(d.reason ?? ''), 500), slackDate(d.at), escapeSlack(d.id))
+    ? m.decisionOverridden(d.userId, type, quoteText(oneLine(d.reason ?? ''), 500), slackDate(d.at), escapeSlack(d.id))
     : m.decisionConfirmed(d.userId, type, slackDate(d.at), escapeSlack(d.id));
 };
 
@@ -116,7 +116,7 @@ export const buildClassificationCard = (card: CardView, playbook: Playbook, opti
   const blocks: Block[] = [header(`${type.emoji} ${type.both}`)];
   blocks.push(
     fields([
-      `*${m.cardClient}*\n${safeText(client, 200)}`,
+      `*${m.cardClient}*\n${quoteText(client, 200)}`,
       `*${m.cardType}*\n${type.emoji} ${escapeSlack(type.short[card.lang])}`,
       `*${m.cardConfidence}*\n${Math.round(card.confidence * 100)}%`,
       `*${m.cardSecondary}*\n${card.secondary === null ? '—' : escapeSlack(typeLabel(playbook, card.secondary).short[card.lang])}`,
@@ -126,7 +126,7 @@ export const buildClassificationCard = (card: CardView, playbook: Playbook, opti
     const llmType = typeLabel(playbook, card.llm.type).short[card.lang];
     const rulesType = typeLabel(playbook, card.rulesType).short[card.lang];
     const verdict = card.agreement === 'agree' ? m.agreement(llmType) : m.disagreement(rulesType, llmType);
-    blocks.push(context(verdict, `> ${safeText(oneLine(card.llm.rationale), 600)}`));
+    blocks.push(context(verdict, `> ${quoteText(oneLine(card.llm.rationale), 600)}`));
   }
   const teamLine = teamModelLine(card, playbook);
   if (teamLine) blocks.push(context(teamLine));

@@ -1,7 +1,7 @@
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import type { Lang } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
-import { oneLine, safeText } from '../../src/slack/escape.js';
+import { oneLine, quoteText, safeText } from '../../src/slack/escape.js';
 import type { Decision } from '../../src/store/ports.js';
 import type { SlackMessage } from './classification-card.js';
 import { type Block, context, header, section, slackDate } from './kit.js';
@@ -20,7 +20,7 @@ export const buildClientTimeline = (
   lang: Lang,
 ): SlackMessage => {
   const m = messages(lang);
-  const shown = safeText(oneLine(name), 100);
+  const shown = quoteText(oneLine(name), 100);
   if (history.length === 0)
     return { text: m.clientNoHistory(shown), blocks: [section(m.clientNoHistory(shown)), context(m.clientUsage)] };
   const label = (type: Decision['type']) => {
@@ -33,7 +33,7 @@ export const buildClientTimeline = (
   for (const d of recent) {
     const lines = [m.clientEntry(label(d.type), d.userId, slackDate(d.createdAt), m.sourceNames[d.source] ?? d.source)];
     if (d.transition) lines.unshift(m.clientTransition(label(d.transition.from), label(d.transition.to)));
-    if (d.reason) lines.push(`> ${safeText(oneLine(d.reason), 500)}`);
+    if (d.reason) lines.push(`> ${quoteText(oneLine(d.reason), 500)}`);
     lines.push(`\`${safeText(d.id, 40)}\``);
     blocks.push(section(lines.join('\n')));
   }

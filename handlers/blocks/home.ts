@@ -1,7 +1,7 @@
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import { type EconomicCycle, type Lang, RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
-import { oneLine, safeText } from '../../src/slack/escape.js';
+import { oneLine, quoteText, safeText } from '../../src/slack/escape.js';
 import type { Decision, UserSettings } from '../../src/store/ports.js';
 import { ACTIONS } from '../ids.js';
 import { type Block, context, divider, header, option, section, slackDate } from './kit.js';
@@ -39,7 +39,7 @@ export const buildHomeView = (data: HomeData, playbook: Playbook) => {
   for (const d of data.recent.slice(0, 10)) {
     blocks.push(
       section(
-        `*${safeText(oneLine(d.clientName), 120)}* · ${typeName(playbook, d.type, lang)} · ${slackDate(d.createdAt)} · \`${safeText(d.id, 40)}\``,
+        `*${quoteText(oneLine(d.clientName), 120)}* · ${typeName(playbook, d.type, lang)} · ${slackDate(d.createdAt)} · \`${safeText(d.id, 40)}\``,
       ),
     );
   }
@@ -59,7 +59,7 @@ export const buildHomeView = (data: HomeData, playbook: Playbook) => {
     const from = d.transition ? typeName(playbook, d.transition.from, lang) : '?';
     blocks.push(
       section(
-        `*${safeText(oneLine(d.clientName), 120)}*: ${from} → ${typeName(playbook, d.type, lang)} · ${slackDate(d.createdAt)}`,
+        `*${quoteText(oneLine(d.clientName), 120)}*: ${from} → ${typeName(playbook, d.type, lang)} · ${slackDate(d.createdAt)}`,
       ),
     );
   }

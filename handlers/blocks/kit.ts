@@ -5,6 +5,12 @@ export const LIMITS = { section: 3000, header: 150, button: 75, context: 2000, f
 
 export type Block = { type: string; [key: string]: unknown };
 
+/**
+ * Every mrkdwn text object is verbatim: Slack then links only what we wrote as `<…>`, so a bare
+ * URL or `#channel` quoted from a description stays text.
+ */
+const mrkdwn = (text: string, max: number) => ({ type: 'mrkdwn', text: truncate(text, max), verbatim: true });
+
 export const header = (text: string): Block => ({
   type: 'header',
   text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true },
@@ -13,17 +19,17 @@ export const header = (text: string): Block => ({
 export const section = (text: string, extra: Record<string, unknown> = {}): Block => ({
   ...extra,
   type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, LIMITS.section) },
+  text: mrkdwn(text, LIMITS.section),
 });
 
 export const fields = (items: string[]): Block => ({
   type: 'section',
-  fields: items.slice(0, 10).map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.field) })),
+  fields: items.slice(0, 10).map((text) => mrkdwn(text, LIMITS.field)),
 });
 
 export const context = (...texts: string[]): Block => ({
   type: 'context',
-  elements: texts.slice(0, 10).map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.context) })),
+  elements: texts.slice(0, 10).map((text) => mrkdwn(text, LIMITS.context)),
 });
 
 export const divider = (): Block => ({ type: 'divider' });

@@ -36,7 +36,7 @@ type MessageEvent = {
 /** A mention, or a message in a DM, that a person wrote: the events the user waits an answer to. */
 const awaitedMessage = (body: unknown): MessageEvent | null => {
   const event = (body as { event?: MessageEvent }).event;
-  if (!event || !event.user || event.bot_id || event.subtype || !event.channel || !event.ts) return null;
+  if (!event?.user || event.bot_id || event.subtype || !event.channel || !event.ts) return null;
   if (event.type === 'app_mention') return event;
   if (event.type === 'message' && (event.channel_type === 'im' || event.channel.startsWith('D'))) return event;
   return null;

@@ -33,5 +33,16 @@ export const truncate = (text: string, max: number): string => {
 /** Escape, then truncate: the usual path for user or model text going into a block. */
 export const safeText = (text: string, max: number): string => truncate(escapeSlack(text), max);
 
+/**
+ * Slack's mrkdwn has no escape for `*`, `_`, `~` and the backtick, so in quoted user or model text
+ * each is shown as a look-alike that formats nothing: `*bold*` in a description stays `∗bold∗`,
+ * never bold. The card's own formatting is untouched.
+ */
+const MARKS: Record<string, string> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
+export const neutralizeMarks = (text: string): string => text.replace(/[*_~`]/g, (mark) => MARKS[mark] ?? mark);
+
+/** Text quoted from a person or a model: escaped, formatting marks neutralized, then truncated. */
+export const quoteText = (text: string, max: number): string => truncate(neutralizeMarks(escapeSlack(text)), max);
+
 /** Collapses whitespace so a quoted span stays on one line inside a bullet. */
 export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();

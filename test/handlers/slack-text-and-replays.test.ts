@@ -73,6 +73,38 @@ describe('text from Slack', () => {
   });
 });
 
+describe('descriptions quoted in cards', () => {
+  type TextObject = { type: string; text: string; verbatim?: boolean };
+  const textObjects = (m: EmulatedMessage): TextObject[] => {
+    const found: TextObject[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (o.type === 'mrkdwn' && typeof o.text === 'string') found.push(o as unknown as TextObject);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(m.blocks ?? []);
+    return found;
+  };
+
+  it('cannot create bold, italics, strike, code or links', async () => {
+    await start();
+    const card = await mentionCard(
+      'Client: *Evil* _Corp_ ~x~ `rm`. AAA-rated state-owned utility, third project with us, long-term framework, see https://evil.example and #general.',
+    );
+    const objects = textObjects(card);
+    expect(objects.length).toBeGreaterThan(0);
+    // Verbatim everywhere: Slack links only what the card itself writes as <…>.
+    expect(objects.every((o) => o.verbatim === true)).toBe(true);
+    const client = objects.find((o) => o.text.includes('Evil'))?.text ?? '';
+    expect(client).toContain('∗Evil∗');
+    expect(client).not.toMatch(/\*Evil\*|_Corp_|~x~|`rm`/);
+    expect(blocksOf(card)).not.toContain('<https://evil.example');
+  });
+});
+
 describe('replayed payloads', () => {
   it('the same /playbook request twice gets one response', async () => {
     await start();
