@@ -2,12 +2,9 @@ import pg from 'pg';
 import type { BackendOptions, StoreHandle } from './backend.js';
 import { describeUrl, guarded } from './backend.js';
 import { decisionFromRow, type PreparedDecision } from './decision-input.js';
-import { createIdGenerator } from './ids.js';
 import { postgresKeyvAdapter } from './keyv-adapters.js';
-import { KEYV_TABLE, keyvTableDdl, openKeyvState } from './keyv-state.js';
+import { KEYV_TABLE, keyvTableDdl } from './keyv-state.js';
 import type { Decision, StoreLogger } from './ports.js';
-import { createSqlClaims } from './sql-claims.js';
-import { createSqlDecisionLog } from './sql-decision-log.js';
 import {
   DECISION_COLUMNS,
   type DecisionRow,
@@ -16,6 +13,7 @@ import {
   type SqlParam,
   type SqlRunner,
 } from './sql-dialect.js';
+import { openSqlPorts } from './sql-store.js';
 
 /**
  * keyv's table is created here too, under the schema lock: @keyv/postgres creates it only once, at
@@ -169,9 +167,7 @@ const schemaCreator = (pool: pg.Pool): (() => Promise<void>) => {
  * start only delays schema creation: every call retries it until it succeeds.
  */
 export const openPostgresStore = async (url: string, options: BackendOptions): Promise<StoreHandle> => {
-  const { logger, admins } = options;
-  const now = options.now ?? (() => new Date());
-  const newId = createIdGenerator(() => now().getTime());
+  const { logger } = options;
   const where = describeUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 3_000 });
   // An idle client losing its server emits here; without a listener the process would crash.
@@ -185,21 +181,8 @@ export const openPostgresStore = async (url: string, options: BackendOptions): P
     });
   await ensureSchema().catch((error: Error) => logUnreachable(logger, where, error));
   const dialect = postgresDialect(pool, run);
-  const decisions = createSqlDecisionLog(dialect, { admins, redact: options.redact, logger, now, newId });
-
-  // Threads and settings go through keyv (@keyv/postgres over this pool); dedupe claims and
-  // retention stay native: keyv has no atomic set-if-absent and no complete listing.
-  const keyvState = openKeyvState({
-    logger,
-    redact: options.redact,
-    stateTtlMs: options.stateTtlMs,
-    now,
-    adapter: () => postgresKeyvAdapter(pool),
-    useKeyPrefix: true,
-    run,
-    dedupeTtlMs: options.dedupeTtlMs,
-    ...createSqlClaims(dialect, now),
-  });
+  // keyv (@keyv/postgres) runs over this pool.
+  const { decisions, keyvState } = openSqlPorts(dialect, options, () => postgresKeyvAdapter(pool));
 
   return {
     decisions,

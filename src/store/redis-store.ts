@@ -1,37 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
-import { normalizeClientId } from '../domain/client-id.js';
 import type { BackendOptions, StoreHandle } from './backend.js';
-import { assertAdmin, assertKey, describeUrl, guarded } from './backend.js';
-import { decisionFromRow, prepareDecision } from './decision-input.js';
+import { describeUrl, guarded } from './backend.js';
 import { createIdGenerator } from './ids.js';
 import { redisKeyvAdapter } from './keyv-adapters.js';
 import { openKeyvState } from './keyv-state.js';
-import type { Decision, DecisionLog, PurgeRecord, Viewer } from './ports.js';
-import { APPEND_SCRIPT, PURGE_SCRIPT, RELEASE_IF_OWNER } from './redis-lua.js';
-import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
+import { createRedisClaims } from './redis-claims.js';
+import { createRedisDecisionLog } from './redis-decision-log.js';
 
 const PREFIX = 'quadrant:';
-const PAGE = 500;
+
+const connect = (url: string) =>
+  createClient({
+    url,
+    // Fail fast while disconnected instead of queueing: the user hears "not logged, retry" at once.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), 2_000) },
+  });
+
+/** The store's client, as the decision log and the claims use it. */
+export type RedisClient = ReturnType<typeof connect>;
 /** How long openStore waits for a first connection before returning a store that is still retrying. */
 const FIRST_CONNECT_WAIT_MS = 3_000;
 
 /**
  * The Redis backend, on @redis/client (the driver @keyv/redis brings) rather than keyv: the log
- * needs an atomic idempotent append and ordered per-client lists, done here with Lua.
- * Durability is Redis's: run it with `appendonly yes` and `appendfsync always` for a bank's log.
+ * needs an atomic idempotent append and ordered per-client lists (redis-decision-log.ts), and
+ * claims an atomic set-if-absent (redis-claims.ts).
  */
 export const openRedisStore = async (url: string, options: BackendOptions): Promise<StoreHandle> => {
   const { logger, admins } = options;
   const now = options.now ?? (() => new Date());
   const newId = createIdGenerator(() => now().getTime());
   const where = describeUrl(url);
-  const client = createClient({
-    url,
-    // Fail fast while disconnected instead of queueing: the user hears "not logged, retry" at once.
-    disableOfflineQueue: true,
-    socket: { connectTimeout: 2_000, reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), 2_000) },
-  });
+  const client = connect(url);
   let down = false;
   client.on('error', (error: Error) => {
     if (down) return;
@@ -53,87 +54,15 @@ export const openRedisStore = async (url: string, options: BackendOptions): Prom
   if (!first) logger.error(`store: redis at ${where} is not reachable at start; operations fail until it is`);
 
   const key = (...parts: string[]) => PREFIX + parts.join(':');
-
-  const readDecisions = async (ids: string[]): Promise<Decision[]> => {
-    if (ids.length === 0) return [];
-    const pipeline = client.multi();
-    for (const id of ids) pipeline.hmGet(key('dec', id), ['body', 'supersedes']);
-    const replies = (await pipeline.execAsPipeline()) as unknown as (string | null)[][];
-    const out: Decision[] = [];
-    for (const [body, supersedes] of replies) {
-      // A purge between LRANGE and HMGET leaves a hole; the purged decision is simply gone.
-      if (typeof body === 'string') out.push(decisionFromRow(body, supersedes || null));
-    }
-    return out;
-  };
-
-  const history = (clientName: string, viewer: Viewer) =>
-    guarded(logger, 'history', async () => {
-      const ids = await client.lRange(key('client', normalizeClientId(clientName)), 0, -1);
-      const all = await readDecisions(ids);
-      return markTransitions(all.filter((d) => canSee(d, viewer, admins)));
-    });
-
-  const decisions: DecisionLog = {
-    append: (input) =>
-      guarded(logger, 'append', async () => {
-        const d = prepareDecision(input, { redact: options.redact, newId, now });
-        const reply = (await client.eval(APPEND_SCRIPT, {
-          keys: [key('idem', d.idempotencyKey), key('client', d.clientId), key('log'), key('dec', d.id)],
-          arguments: [d.id, JSON.stringify(d), d.createdAt, d.clientId, d.idempotencyKey],
-        })) as [number, string];
-        const [stored] = await readDecisions([reply[1]]);
-        if (stored === undefined) throw new Error('decision vanished after append');
-        return stored;
-      }),
-    history,
-    list: (filter, viewer) =>
-      guarded(logger, 'list', async () => {
-        const limit = filter.limit ?? Number.POSITIVE_INFINITY;
-        const matches = (d: Decision) =>
-          canSee(d, viewer, admins) &&
-          (filter.type === undefined || d.type === filter.type) &&
-          (filter.since === undefined || d.createdAt >= filter.since.toISOString()) &&
-          (filter.userId === undefined || d.userId === filter.userId);
-        const listKey = filter.clientId === undefined ? key('log') : key('client', normalizeClientId(filter.clientId));
-        const found: Decision[] = [];
-        // Newest first, page by page from the tail, until the limit is met.
-        for (let end = -1; found.length < limit; end -= PAGE) {
-          const ids = await client.lRange(listKey, end - PAGE + 1, end);
-          const page = await readDecisions(ids);
-          for (const d of page.reverse()) if (matches(d) && found.length < limit) found.push(d);
-          if (ids.length < PAGE) break;
-        }
-        return withTransitionsFromHistory(found, (clientId) => history(clientId, viewer));
-      }),
-    all: async function* () {
-      for (let start = 0; ; start += PAGE) {
-        const page = await guarded(logger, 'export', async () =>
-          readDecisions(await client.lRange(key('log'), start, start + PAGE - 1)),
-        );
-        yield* page;
-        if (page.length < PAGE) return;
-      }
-    },
-    purge: (before, by) =>
-      guarded(logger, 'purge', async () => {
-        assertAdmin(admins, by);
-        const record = { id: newId(), by, before: before.toISOString(), removed: -1, at: now().toISOString() };
-        const removed = Number(
-          await client.eval(PURGE_SCRIPT, {
-            keys: [key('log'), key('purges')],
-            arguments: [PREFIX, before.toISOString(), JSON.stringify(record)],
-          }),
-        );
-        logger.warn(`store: ${by} purged ${removed} decisions created before ${before.toISOString()}`);
-        return removed;
-      }),
-    purges: () =>
-      guarded(logger, 'purges', async () =>
-        (await client.lRange(key('purges'), 0, -1)).map((r) => JSON.parse(r) as PurgeRecord),
-      ),
-    close: async () => undefined,
-  };
+  const decisions = createRedisDecisionLog(client, {
+    admins,
+    redact: options.redact,
+    logger,
+    now,
+    newId,
+    prefix: PREFIX,
+    key,
+  });
 
   // Threads and settings go through keyv (@keyv/redis on this client, keys `quadrant-thread::…`);
   // dedupe claims stay native (SET NX PX is atomic, keyv has no set-if-absent), and so does the
@@ -146,28 +75,8 @@ export const openRedisStore = async (url: string, options: BackendOptions): Prom
     adapter: () => redisKeyvAdapter(client),
     useKeyPrefix: false,
     run: (operation, call) => guarded(logger, operation, call),
-    afterSetThread: async (threadKey, savedAt) => {
-      await client.zAdd(key('threads'), { score: savedAt, value: threadKey });
-    },
     dedupeTtlMs: options.dedupeTtlMs,
-    claim: async (dedupeKey, ttlMs) => {
-      assertKey(dedupeKey, 'dedupe');
-      const token = randomUUID();
-      const reply = await client.set(key('dedupe', dedupeKey), token, { NX: true, PX: ttlMs });
-      return reply === 'OK' ? token : null;
-    },
-    release: async (dedupeKey, token) => {
-      // Compare and delete in one step: the claim may have expired and been taken over meanwhile.
-      await client.eval(RELEASE_IF_OWNER, { keys: [key('dedupe', dedupeKey)], arguments: [token] });
-    },
-    purgeStale: async (olderThan, threads) => {
-      const stale = await client.zRangeByScore(key('threads'), '-inf', `(${olderThan.getTime()}`);
-      let removed = 0;
-      // Threads that had already expired by TTL count as nothing removed.
-      for (const threadKey of stale) if (await threads.delete(threadKey)) removed += 1;
-      if (stale.length > 0) await client.zRem(key('threads'), stale);
-      return removed;
-    },
+    ...createRedisClaims(client, key),
   });
 
   return {

@@ -3,13 +3,11 @@ import { dirname } from 'node:path';
 import type { BackendOptions, StoreHandle } from './backend.js';
 import { guarded } from './backend.js';
 import { decisionFromRow, type PreparedDecision } from './decision-input.js';
-import { createIdGenerator } from './ids.js';
 import { sqliteKeyvAdapter } from './keyv-adapters.js';
-import { KEYV_TABLE, keyvTableDdl, openKeyvState } from './keyv-state.js';
+import { KEYV_TABLE, keyvTableDdl } from './keyv-state.js';
 import type { StoreLogger } from './ports.js';
-import { createSqlClaims } from './sql-claims.js';
-import { createSqlDecisionLog } from './sql-decision-log.js';
 import { DECISION_COLUMNS, type DecisionRow, type SqlDialect, type SqlParam, type SqlRunner } from './sql-dialect.js';
+import { openSqlPorts } from './sql-store.js';
 import { openSqlite, type SqliteConnection } from './sqlite-connection.js';
 
 /**
@@ -100,9 +98,7 @@ const sqliteDialect = (db: SqliteConnection, path: string, logger: StoreLogger):
 /** Opens the SQLite backend, creating the file and its folder on first start. */
 export const openSqliteStore = async (url: string, options: BackendOptions): Promise<StoreHandle> => {
   const path = sqlitePathFromUrl(url);
-  const { logger, admins } = options;
-  const now = options.now ?? (() => new Date());
-  const newId = createIdGenerator(() => now().getTime());
+  const { logger } = options;
   let db: SqliteConnection;
   try {
     await mkdir(dirname(path), { recursive: true });
@@ -112,21 +108,8 @@ export const openSqliteStore = async (url: string, options: BackendOptions): Pro
     return guarded(logger, `open sqlite store at ${path}`, () => Promise.reject(error));
   }
   const dialect = sqliteDialect(db, path, logger);
-  const decisions = createSqlDecisionLog(dialect, { admins, redact: options.redact, logger, now, newId });
-
-  // Threads and settings go through keyv (@keyv/sqlite, its own connections on this file); dedupe
-  // claims and retention stay native: keyv has no atomic set-if-absent and no complete listing.
-  const keyvState = openKeyvState({
-    logger,
-    redact: options.redact,
-    stateTtlMs: options.stateTtlMs,
-    now,
-    adapter: () => sqliteKeyvAdapter(path),
-    useKeyPrefix: true,
-    run: dialect.run,
-    dedupeTtlMs: options.dedupeTtlMs,
-    ...createSqlClaims(dialect, now),
-  });
+  // keyv (@keyv/sqlite) opens its own connections on this file.
+  const { decisions, keyvState } = openSqlPorts(dialect, options, () => sqliteKeyvAdapter(path));
   try {
     // Opens every adapter's connection now, so a file keyv cannot use fails openStore, not a later call.
     await Promise.all([

@@ -1,0 +1,109 @@
+import { normalizeClientId } from '../domain/client-id.js';
+import { assertAdmin, guarded } from './backend.js';
+import { decisionFromRow, prepareDecision } from './decision-input.js';
+import type { Decision, DecisionLog, PurgeRecord, Redact, StoreLogger, Viewer } from './ports.js';
+import { APPEND_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
+import type { RedisClient } from './redis-store.js';
+import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
+
+const PAGE = 500;
+
+export type RedisDecisionLogOptions = {
+  admins: readonly string[];
+  redact: Redact;
+  logger: StoreLogger;
+  now: () => Date;
+  newId: () => string;
+  /** The store's key prefix, and the key of its parts (`quadrant:dec:ID`, `quadrant:client:ID`, …). */
+  prefix: string;
+  key: (...parts: string[]) => string;
+};
+
+/**
+ * The decision log on Redis: an atomic idempotent append and ordered per-client lists, in Lua.
+ * Durability is Redis's: run it with `appendonly yes` and `appendfsync always` for a bank's log.
+ */
+export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisionLogOptions): DecisionLog => {
+  const { logger, admins, now, newId, key } = options;
+
+  const readDecisions = async (ids: string[]): Promise<Decision[]> => {
+    if (ids.length === 0) return [];
+    const pipeline = client.multi();
+    for (const id of ids) pipeline.hmGet(key('dec', id), ['body', 'supersedes']);
+    const replies = (await pipeline.execAsPipeline()) as unknown as (string | null)[][];
+    const out: Decision[] = [];
+    for (const [body, supersedes] of replies) {
+      // A purge between LRANGE and HMGET leaves a hole; the purged decision is simply gone.
+      if (typeof body === 'string') out.push(decisionFromRow(body, supersedes || null));
+    }
+    return out;
+  };
+
+  const history = (clientName: string, viewer: Viewer) =>
+    guarded(logger, 'history', async () => {
+      const ids = await client.lRange(key('client', normalizeClientId(clientName)), 0, -1);
+      const all = await readDecisions(ids);
+      return markTransitions(all.filter((d) => canSee(d, viewer, admins)));
+    });
+
+  return {
+    append: (input) =>
+      guarded(logger, 'append', async () => {
+        const d = prepareDecision(input, { redact: options.redact, newId, now });
+        const reply = (await client.eval(APPEND_SCRIPT, {
+          keys: [key('idem', d.idempotencyKey), key('client', d.clientId), key('log'), key('dec', d.id)],
+          arguments: [d.id, JSON.stringify(d), d.createdAt, d.clientId, d.idempotencyKey],
+        })) as [number, string];
+        const [stored] = await readDecisions([reply[1]]);
+        if (stored === undefined) throw new Error('decision vanished after append');
+        return stored;
+      }),
+    history,
+    list: (filter, viewer) =>
+      guarded(logger, 'list', async () => {
+        const limit = filter.limit ?? Number.POSITIVE_INFINITY;
+        const matches = (d: Decision) =>
+          canSee(d, viewer, admins) &&
+          (filter.type === undefined || d.type === filter.type) &&
+          (filter.since === undefined || d.createdAt >= filter.since.toISOString()) &&
+          (filter.userId === undefined || d.userId === filter.userId);
+        const listKey = filter.clientId === undefined ? key('log') : key('client', normalizeClientId(filter.clientId));
+        const found: Decision[] = [];
+        // Newest first, page by page from the tail, until the limit is met.
+        for (let end = -1; found.length < limit; end -= PAGE) {
+          const ids = await client.lRange(listKey, end - PAGE + 1, end);
+          const page = await readDecisions(ids);
+          for (const d of page.reverse()) if (matches(d) && found.length < limit) found.push(d);
+          if (ids.length < PAGE) break;
+        }
+        return withTransitionsFromHistory(found, (clientId) => history(clientId, viewer));
+      }),
+    all: async function* () {
+      for (let start = 0; ; start += PAGE) {
+        const page = await guarded(logger, 'export', async () =>
+          readDecisions(await client.lRange(key('log'), start, start + PAGE - 1)),
+        );
+        yield* page;
+        if (page.length < PAGE) return;
+      }
+    },
+    purge: (before, by) =>
+      guarded(logger, 'purge', async () => {
+        assertAdmin(admins, by);
+        const record = { id: newId(), by, before: before.toISOString(), removed: -1, at: now().toISOString() };
+        const removed = Number(
+          await client.eval(PURGE_SCRIPT, {
+            keys: [key('log'), key('purges')],
+            arguments: [options.prefix, before.toISOString(), JSON.stringify(record)],
+          }),
+        );
+        logger.warn(`store: ${by} purged ${removed} decisions created before ${before.toISOString()}`);
+        return removed;
+      }),
+    purges: () =>
+      guarded(logger, 'purges', async () =>
+        (await client.lRange(key('purges'), 0, -1)).map((r) => JSON.parse(r) as PurgeRecord),
+      ),
+    close: async () => undefined,
+  };
+};
