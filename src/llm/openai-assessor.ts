@@ -1,13 +1,11 @@
 import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
-import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Playbook } from '../domain/playbook.js';
-import { sleep } from '../lib/sleep.js';
-import { classifyError, type Failure, failure } from './failures.js';
-import type { LlmAssessor, LlmFailureCode, LlmLogger, LlmOutcome, LlmOutputMode, LlmUsage } from './port.js';
+import { type AssessmentCall, type CallSettings, type Sent, startAssessmentCall } from './assessment-call.js';
+import type { LlmAssessor, LlmFailureCode, LlmLogger, LlmOutcome, LlmOutputMode } from './port.js';
 import { loadPromptSet, promptVersion, renderSystemPrompt, renderUserMessage } from './prompt.js';
 import { buildAssessmentSchema, type RawAssessment, toAssessment } from './schema.js';
-import { estimateMessagesTokens, estimateTokens } from './tokens.js';
 
 export type OpenAiAssessorOptions = {
   apiKey: string;
@@ -63,6 +61,75 @@ const summarizeIssues = (issues: ReadonlyArray<{ path: PropertyKey[]; message: s
     .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 
+type Reply =
+  | { kind: 'failed'; code: LlmFailureCode; detail: string }
+  | { kind: 'invalid'; error: string; content: string }
+  | { kind: 'valid'; value: RawAssessment };
+
+/**
+ * What a reply holds: a failure (transport, cut-off, refusal), output that fails validation, or
+ * the assessment. JSON-mode models sometimes wrap the object in a fence, prose or a <think>
+ * block; the schema still decides what is accepted.
+ */
+const readReply = (sent: Sent, schema: ReturnType<typeof buildAssessmentSchema>): Reply => {
+  if (!sent.ok) return { kind: 'failed', code: sent.failure.code, detail: sent.failure.detail };
+  const choice = sent.completion.choices[0];
+  if (choice === undefined) return { kind: 'failed', code: 'llm_bad_output', detail: 'no choices' };
+  if (choice.finish_reason === 'length')
+    return { kind: 'failed', code: 'llm_bad_output', detail: 'finish_reason length' };
+  if (choice.finish_reason === 'content_filter')
+    return { kind: 'failed', code: 'llm_refused', detail: 'content filter' };
+  if (choice.message.refusal) return { kind: 'failed', code: 'llm_refused', detail: 'refusal' };
+  const content = choice.message.content ?? '';
+  const withoutThinking = removeThinking(content);
+  const from = withoutThinking.indexOf('{');
+  const to = withoutThinking.lastIndexOf('}');
+  let json: unknown;
+  try {
+    json = JSON.parse(from >= 0 && to > from ? withoutThinking.slice(from, to + 1) : withoutThinking);
+  } catch {
+    return { kind: 'invalid', error: 'the reply is not a JSON object', content };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success
+    ? { kind: 'valid', value: parsed.data }
+    : { kind: 'invalid', error: summarizeIssues(parsed.error.issues), content };
+};
+
+/** The reply's assessment; output that fails validation gets one repair request. */
+const readWithRepair = async (
+  call: AssessmentCall,
+  { sent, mode, messages }: { sent: Sent; mode: LlmOutputMode; messages: ChatCompletionMessageParam[] },
+  deps: {
+    schema: ReturnType<typeof buildAssessmentSchema>;
+    model: string;
+    promptVersion: (mode: LlmOutputMode) => string;
+  },
+): Promise<LlmOutcome> => {
+  let reply = readReply(sent, deps.schema);
+  if (reply.kind === 'invalid') {
+    const repair: ChatCompletionMessageParam[] = [
+      ...messages,
+      { role: 'assistant', content: reply.content.slice(0, MAX_ECHOED_OUTPUT_CHARS) },
+      {
+        role: 'user',
+        content: `That reply was invalid (${reply.error}). Reply again with only the corrected JSON object.`,
+      },
+    ];
+    reply = readReply(await call.send(repair, mode), deps.schema);
+  }
+  if (reply.kind === 'failed') return call.fail(reply.code, reply.detail);
+  if (reply.kind === 'invalid') return call.fail('llm_bad_output', `invalid output: ${reply.error}`);
+  return {
+    ok: true,
+    assessment: toAssessment(reply.value),
+    model: deps.model,
+    promptVersion: deps.promptVersion(mode),
+    outputMode: mode,
+    ...call.totals(),
+  };
+};
+
 /**
  * The OpenAI-compatible adapter of the {@link LlmAssessor} port: one structured call per turn.
  *
@@ -90,155 +157,63 @@ export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssesso
   });
   const schema = buildAssessmentSchema(options.playbook);
   const structuredFormat = zodResponseFormat(schema, 'assessment');
-  const structuredSchemaText = JSON.stringify(structuredFormat.json_schema);
   const prompts = loadPromptSet(options.promptsDir);
   const systemPrompts: Record<LlmOutputMode, string> = {
     json_schema: renderSystemPrompt(prompts, options.playbook, 'json_schema'),
     json_object: renderSystemPrompt(prompts, options.playbook, 'json_object'),
   };
-  const retryAfterCapMs = options.retryAfterCapMs ?? DEFAULT_RETRY_AFTER_CAP_MS;
-  const backoffMs = options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS;
-  const maxTokens = options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
-  const deadlineMs = assessmentDeadlineMs(options.timeoutMs, retryAfterCapMs);
+  const settings: CallSettings = {
+    client,
+    model: options.model,
+    maxTokens: options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+    timeoutMs: options.timeoutMs,
+    deadlineMs: assessmentDeadlineMs(options.timeoutMs, options.retryAfterCapMs ?? DEFAULT_RETRY_AFTER_CAP_MS),
+    retryAfterCapMs: options.retryAfterCapMs ?? DEFAULT_RETRY_AFTER_CAP_MS,
+    backoffMs: options.retryBackoffMs ?? DEFAULT_RETRY_BACKOFF_MS,
+    structuredFormat,
+    structuredSchemaText: JSON.stringify(structuredFormat.json_schema),
+    logger: options.logger,
+  };
   // Learned once per adapter: an endpoint that rejected json_schema will not accept it next turn.
   let outputMode: LlmOutputMode = 'json_schema';
 
-  const parseContent = (content: string): { ok: true; value: RawAssessment } | { ok: false; error: string } => {
-    // JSON-mode models sometimes wrap the object in a fence, prose or a <think> block; the schema
-    // still decides what is accepted.
-    const withoutThinking = removeThinking(content);
-    const from = withoutThinking.indexOf('{');
-    const to = withoutThinking.lastIndexOf('}');
-    let json: unknown;
-    try {
-      json = JSON.parse(from >= 0 && to > from ? withoutThinking.slice(from, to + 1) : withoutThinking);
-    } catch {
-      return { ok: false, error: 'the reply is not a JSON object' };
+  /** Sends in the learned mode; a json_schema request the endpoint rejects gets one JSON-mode attempt. */
+  const sendFirst = async (
+    call: AssessmentCall,
+    messagesFor: (mode: LlmOutputMode) => ChatCompletionMessageParam[],
+  ) => {
+    let mode = outputMode;
+    let messages = messagesFor(mode);
+    let sent = await call.send(messages, mode);
+    if (!sent.ok && sent.failure.schemaUnsupported && mode === 'json_schema') {
+      mode = 'json_object';
+      messages = messagesFor(mode);
+      sent = await call.send(messages, mode);
+      // Remembered only once JSON mode was accepted, so a 400 for another reason does not stick.
+      if (sent.ok) outputMode = 'json_object';
     }
-    const parsed = schema.safeParse(json);
-    return parsed.success
-      ? { ok: true, value: parsed.data }
-      : { ok: false, error: summarizeIssues(parsed.error.issues) };
+    return { sent, mode, messages };
   };
 
   return {
     async assess(input): Promise<LlmOutcome> {
-      const started = performance.now();
-      const controller = new AbortController();
-      const deadline = setTimeout(() => controller.abort(), deadlineMs);
-      const usage: LlmUsage = { inputTokens: 0, outputTokens: 0 };
-      let requests = 0;
-      let retriesLeft = 1;
-      const elapsed = () => performance.now() - started;
-      const fail = (code: LlmFailureCode, detail: string): LlmOutcome => {
-        const latencyMs = elapsed();
-        options.logger?.warn('llm call failed', { code, detail, requests, latencyMs: Math.round(latencyMs) });
-        return {
-          ok: false,
-          code,
-          detail,
-          latencyMs,
-          usage: usage.inputTokens > 0 ? usage : null,
-          requests,
-        };
-      };
-
-      const send = async (
-        messages: ChatCompletionMessageParam[],
-        mode: LlmOutputMode,
-      ): Promise<{ ok: true; completion: ChatCompletion } | { ok: false; failure: Failure }> => {
-        const body = {
-          model: options.model,
-          messages,
-          max_tokens: maxTokens,
-          response_format: mode === 'json_schema' ? structuredFormat : ({ type: 'json_object' } as const),
-        };
-        for (;;) {
-          const remaining = deadlineMs - elapsed();
-          if (remaining <= 0 || controller.signal.aborted)
-            return { ok: false, failure: failure('llm_unavailable', 'deadline') };
-          requests += 1;
-          try {
-            const completion = await client.chat.completions.create(body, {
-              signal: controller.signal,
-              timeout: Math.max(1, Math.min(options.timeoutMs, remaining)),
-              maxRetries: 0,
-            });
-            const reported = completion.usage;
-            usage.inputTokens +=
-              reported?.prompt_tokens ??
-              estimateMessagesTokens(
-                messages.map((m) => ({ content: typeof m.content === 'string' ? m.content : '' })),
-                mode === 'json_schema' ? structuredSchemaText : '',
-              );
-            usage.outputTokens +=
-              reported?.completion_tokens ?? estimateTokens(completion.choices[0]?.message.content ?? '');
-            return { ok: true, completion };
-          } catch (error) {
-            const f = classifyError(error, retryAfterCapMs, backoffMs);
-            if (!f.retryable || retriesLeft === 0 || f.waitMs >= deadlineMs - elapsed())
-              return { ok: false, failure: f };
-            retriesLeft -= 1;
-            await sleep(f.waitMs, controller.signal);
-          }
-        }
-      };
-
+      const call = startAssessmentCall(settings);
       try {
         const user = renderUserMessage({ description: input.description, profile: input.profile, lang: input.lang });
         const messagesFor = (mode: LlmOutputMode): ChatCompletionMessageParam[] => [
           { role: 'system', content: systemPrompts[mode] },
           { role: 'user', content: user.content },
         ];
-        let mode = outputMode;
-        let messages = messagesFor(mode);
-        let sent = await send(messages, mode);
-        if (!sent.ok && sent.failure.schemaUnsupported && mode === 'json_schema') {
-          mode = 'json_object';
-          messages = messagesFor(mode);
-          sent = await send(messages, mode);
-          // Remembered only once JSON mode was accepted, so a 400 for another reason does not stick.
-          if (sent.ok) outputMode = 'json_object';
-        }
-        let repairsLeft = 1;
-        for (;;) {
-          if (!sent.ok) return fail(sent.failure.code, sent.failure.detail);
-          const choice = sent.completion.choices[0];
-          if (choice === undefined) return fail('llm_bad_output', 'no choices');
-          if (choice.finish_reason === 'length') return fail('llm_bad_output', 'finish_reason length');
-          if (choice.finish_reason === 'content_filter') return fail('llm_refused', 'content filter');
-          if (choice.message.refusal) return fail('llm_refused', 'refusal');
-          const content = choice.message.content ?? '';
-          const parsed = parseContent(content);
-          if (parsed.ok) {
-            return {
-              ok: true,
-              assessment: toAssessment(parsed.value),
-              usage,
-              model: options.model,
-              promptVersion: promptVersion(prompts, mode),
-              latencyMs: elapsed(),
-              outputMode: mode,
-              requests,
-            };
-          }
-          if (repairsLeft === 0) return fail('llm_bad_output', `invalid output: ${parsed.error}`);
-          repairsLeft -= 1;
-          messages = [
-            ...messages,
-            { role: 'assistant', content: content.slice(0, MAX_ECHOED_OUTPUT_CHARS) },
-            {
-              role: 'user',
-              content: `That reply was invalid (${parsed.error}). Reply again with only the corrected JSON object.`,
-            },
-          ];
-          sent = await send(messages, mode);
-        }
+        return await readWithRepair(call, await sendFirst(call, messagesFor), {
+          schema,
+          model: options.model,
+          promptVersion: (mode) => promptVersion(prompts, mode),
+        });
       } catch (error) {
         // A bug or an unexpected SDK error must not lose the turn: the caller falls back to the rules.
-        return fail('llm_unavailable', error instanceof Error ? error.name : 'unexpected error');
+        return call.fail('llm_unavailable', error instanceof Error ? error.name : 'unexpected error');
       } finally {
-        clearTimeout(deadline);
+        call.end();
       }
     },
   };
