@@ -127,6 +127,18 @@ export const CUES: readonly CueEntry[] = [
     ],
   },
   {
+    id: 'conditional.product_register',
+    kind: 'conditional',
+    // A product page speaks to "you": the urgency or late payment it mentions is a case it covers, not
+    // the state of the client an RM is describing.
+    reach: 45,
+    terms: [
+      'your business', 'your company', 'you need', 'you can', 'when you', 'whenever you', 'if you', 'your cash',
+      'ideal for', 'designed for', 'for businesses', 'business owners', 'borrowers who', 'companies that need',
+      '您的', '您可以', '当您', '满足您', '如您', '适用对象', '适用于', '适合', '帮助企业',
+    ],
+  },
+  {
     id: 'other_party',
     kind: 'other_party',
     reach: 15,

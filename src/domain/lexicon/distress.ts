@@ -18,10 +18,11 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
       '未按期', '没有按时', '没能按时', '未能按时', '未能偿还', '未能按期', '未支付', '未兑付', '还不上', '还不起',
       '无法偿付', '无法偿还', '无法按时', '无力偿还', '不良', '付不出', '还款困难', '兑付出现延期', '延期兑付',
       '兑付危机', '兑付困难', 'overdue', 'arrears', 'missed', 'miss…payment*', 'default', 'defaulted', 'defaults',
-      'late payment', 'past due', 'delinquent', 'non-performing', 'npl', 'late', 'cannot meet', "can't meet",
+      'late payment', 'past due', 'delinquent', 'non-performing', 'npl', 'paid late', 'paying late', 'pays late', 'late on', 'late with', 'cannot meet', "can't meet",
       'cannot pay', "can't pay", 'unable to pay', 'unable to meet', 'unable to repay', 'failed to pay',
       'failed to repay', 'behind on', 'fallen behind', 'falling behind', 'paying…late', 'still outstanding', 'unpaid',
-      'has not paid', "hasn't paid", 'not been paid',
+      'has not paid', "hasn't paid", 'not been paid', 'skipped…payment*', 'skipped…interest', 'skipping…interest',
+      'elected not to make', 'did not make the…payment*', 'missed…coupon*', 'coupon…missed', '未付息', '未能付息',
     ],
   },
   {
@@ -84,7 +85,7 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
     weights: { problem_solving: 3 },
     terms: [
       '停摆', '关停', '限产', '受灾', '洪水', '水灾', '裁员', '降薪', '困境', '陷入困境', '大幅下滑', '断崖', '腰斩',
-      'stopped production', 'production stopped', 'halted', 'flood', 'destroyed', 'disaster', 'recall', 'layoffs',
+      'stopped production', 'production stopped', 'halted', 'flood', 'destroyed', 'disaster', 'product recall', 'layoffs',
       'lost…biggest customer', 'lost…main customer', 'going under', 'collaps*', 'ate the margin', 'margin squeeze',
       'wages', 'salaries are late', "can't pay staff", 'cannot pay staff', '停工停产', '停产', '停工', '停业',
       '工资发不出', '工资…发不出', '发不出工资', '欠薪', '拖欠工资', '供应商催款', '催款', '催债', '亏损', '巨额亏损',
@@ -107,7 +108,8 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
       'cut to junk', 'junk', '违反约定', '违反承诺', '财务指标不达标', '交叉违约', '评级下调', '下调评级', '负面观察',
       'covenant breach', 'breach*', 'covenant…breach*', 'dscr below', 'dscr at 0.', 'dscr fell', 'dscr of 0.',
       'asset quality issue*', 'asset-quality issue*', 'icr below', 'fell below', 'going-concern', 'going concern',
-      'qualified opinion', 'cross-default', 'downgrade', 'downgraded', 'watch negative',
+      'qualified opinion', 'cross-default', 'downgrade', 'downgraded', 'watch negative', 'lowered…rating*',
+      'rating*…lowered', 'cut…rating*', 'selective default', "to 'd'", "to 'sd'", '下调…评级', '调降…评级',
     ],
   },
   {
@@ -173,7 +175,7 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
     category: 'distress',
     weights: { problem_solving: 3 },
     terms: [
-      '纾困', '纾困贷款', '救助', '救急', '应急贷款', '应急融资', '应急转贷', '紧急资金', '渡过难关', '帮忙想办法',
+      '纾困', '纾困贷款', '救助', '应急贷款', '应急融资', '应急转贷', '渡过难关', '帮忙想办法',
       '引入战投', '流动性安排', '风险化解', '化债', '债务化解', '帮扶困难', 'rescue', 'rescue financing', 'bailout',
       'bail out', 'white knight', 'new money', 'new liquidity', 'equity injection', 'capital injection',
       'liquidity bridge',
@@ -188,6 +190,7 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
     terms: [
       '债务重组', '重组', '重整', '预重整', '庭外重组', '债转股', '以股抵债', '以股还债', '削债', '债务减免',
       'restructur*', 'debt restructuring', 'debt-for-equity', 'haircut', 'renegotiat*', 'scheme of arrangement',
+      'recapitaliz*', 'recapitalis*', 'distressed exchange', 'exchange offer', '债务展期', '削减债务',
       'restructuring plan', 'plan of reorganization', 'reorganization', 'chapter 11', 'chapter 15',
     ],
   },
@@ -197,7 +200,7 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
     // Bridges and urgency also appear in healthy deals ("tax equity bridge", "急需资金扩产"): supportive only.
     weights: { problem_solving: 1.5 },
     terms: [
-      '过桥', '过桥资金', '过桥贷款', '急需', '倒贷', '宽限期', '宽限', 'grace period', 'bridge loan', 'bridge facility', 'emergency', 'defer*',
+      '过桥', '过桥资金', '过桥贷款', '急需', '救急', '紧急资金', '倒贷', '宽限期', '宽限', 'grace period', 'bridge loan', 'bridge facility', 'emergency', 'defer*',
       'deferral', 'more time',
     ],
   },
@@ -210,6 +213,16 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
       '逾期罚息', '罚息', '滞纳金', '违约金', '提前还款违约金', '逾期利率', '逾期费用', '逾期记录', 'late fee', 'late fees',
       'late payment fee', 'late payment fees', 'late charge', 'late charges', 'penalty interest', 'default interest',
       'default rate', 'tax equity bridge', 'bridge to tax equity',
+    ],
+  },
+  {
+    id: 'needs.creditor_word',
+    category: 'needs',
+    // Creditors and bondholders are named in healthy deals too; with a distress word they add support.
+    weights: { problem_solving: 1 },
+    terms: [
+      '债权人', '债权银行', '债权行', '债权金融机构', '最大债权行', 'creditor', 'creditors', 'bondholder*', 'noteholder*',
+      'lenders agreed', 'lender agreed', 'lenders have agreed', 'lender group', 'bank group',
     ],
   },
   {

@@ -33,7 +33,22 @@ export const PARTNERSHIP_ENTRIES: readonly LexiconEntry[] = [
       '高度信任', '互信', '忠诚', '忠实', '关系亲密', '关系密切', '关系非常密切', '情感', '感情', '情谊', '懂她',
       '懂他', '自家人', '一家人', '老朋友', '多年的朋友', '朋友', 'trust', 'trusts', 'deep trust', 'personal trust',
       'loyal', 'loyalty', 'very loyal', 'personal connection', 'personal attention', 'part of the family',
-      'part of his family', "part of his family's", 'close relationship', 'emotional', 'calls our rm',
+      'part of his family', "part of his family's", 'close relationship', 'emotional', 'calls our rm', '信赖',
+      '感谢', '感恩', '感激', '认准了', 'grateful', 'gratitude', 'believed in me', 'believed in him', 'believed in her',
+      'believed in us', 'knew me', 'knew my dad', 'knew my father', 'known me', 'knows us', 'knew us', 'cares about me',
+      'best interests at heart', 'stood by', 'saved his life', 'saved our',
+    ],
+  },
+  {
+    id: 'loyalty.relationship_banking',
+    category: 'loyalty',
+    // Community, cooperative and personal banking: the story is about people who know each other.
+    weights: { partnership: 2 },
+    terms: [
+      'community bank', 'community banks', 'community banking', 'hometown bank', 'local bank', 'local banker',
+      'country banker', 'credit union', 'relationship banking', 'personal touch', 'my banker', 'our banker',
+      'loan officer', 'business banker', 'bank president', '信用社', '农信社', '农商行', '信贷员', '乡亲', '村民', '十里八村', '挨家挨户',
+      '走村入户', '老主顾',
     ],
   },
   {

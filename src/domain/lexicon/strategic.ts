@@ -54,9 +54,17 @@ export const STRATEGIC_ENTRIES: readonly LexiconEntry[] = [
     effects: ['large_client'],
     terms: [
       'aaa', 'aa+', 'aa', 'aa-', 'a+', 'rated a', 'rated a-', 'bbb+', 'bbb', '评级', '信用评级', '主体评级', '高评级',
-      '投资级', 'investment grade', 'investment-grade', 'rated', 'rating', 's&p', "moody's", 'fitch', '大公', '中诚信',
-      '联合资信',
+      '投资级', 'investment grade', 'investment-grade',
     ],
+  },
+  {
+    id: 'rating.agency_word',
+    category: 'rating',
+    // Agencies and the word "rating" appear as often in downgrade news as in praise: supportive only.
+    weights: { strategic: 1.5 },
+    weak: true,
+    effects: ['large_client'],
+    terms: ['评级', '信用评级', '主体评级', '大公', '中诚信', '联合资信', 'rated', 'rating', 's&p', "moody's", 'fitch'],
   },
   {
     id: 'rating.sound_finances',
@@ -88,8 +96,16 @@ export const STRATEGIC_ENTRIES: readonly LexiconEntry[] = [
       '多个项目', '多项目', '多次合作', '个项目', '个…项目', '笔银团', '再次合作', '又在谈', '下一阶段', '多项',
       'repeat client', 'repeat', 'repeated', 'multiple projects', 'several projects', 'projects together',
       'five projects', 'across…project*', 'co-financed', 'co-lending', 'co-financing', 'co-investing', 'four of their',
-      'next pipeline', 'pipeline', 'project loans', 'multiple', 'several',
+      'next pipeline', 'pipeline', 'project loans',
     ],
+  },
+  {
+    id: 'history.repeat_word',
+    category: 'history',
+    // "several" and "multiple" open stories of every kind ("several years ago"): supportive only.
+    weights: { strategic: 1.5 },
+    weak: true,
+    terms: ['多次', 'multiple', 'several'],
   },
   {
     id: 'history.core_bank',
@@ -109,7 +125,11 @@ export const STRATEGIC_ENTRIES: readonly LexiconEntry[] = [
     weights: { strategic: 2.5 },
     terms: [
       'syndicat*', 'anchor the deal', 'anchor', '银团', '银团贷款', '联合贷款', 'club loan', 'club deal',
-      'export credit', 'eca-backed',
+      'export credit', 'eca-backed', '联贷', '联贷案', '联合授信', '统筹主办', '共同主办', '参贷', '参贷行', '额度管理银行',
+      '额度管理行', '管理银行', '超额认购', '认购踊跃', 'oversubscribed', 'over-subscribed', 'oversubscription',
+      'participating banks', 'lead manager*', 'facility agent', 'documentation agent', 'joint lead arranger',
+      'coordinating lead arranger', 'green loan', 'sustainability-linked loan', 'sustainability-linked',
+      '永续连结', '绿色授信',
     ],
   },
   {
@@ -120,6 +140,8 @@ export const STRATEGIC_ENTRIES: readonly LexiconEntry[] = [
       '战略合作协议', '战略合作', '合作协议', '合作备忘录', '合作框架', '框架协议', '全面合作', '战略规划', '共同规划',
       '长期规划', '战略评估', 'framework agreement', 'framework', 'strategic partnership', 'strategic review',
       'strategic planning', 'joint planning', 'working group', 'roadmap', 'strategy review', 'strategy reviews',
+      'mou', 'memorandum of understanding', 'strategic cooperation', 'strategic alliance', 'cooperation agreement',
+      '备忘录', '合作意向书', '策略联盟', '战略伙伴', '战略合作伙伴', '业务合作协议', '全面业务合作', '银企合作',
       'pipeline review', 'long-term plan',
     ],
   },
