@@ -47,6 +47,29 @@ describe('real-world corpus', () => {
     expect(test.filter((r) => devSources.has(r.source))).toEqual([]);
   });
 
+  it('lists every raw passage measured outside the repository with its part, label and source URL', () => {
+    const rows = readFileSync(new URL('../../eval/real-world/raw-sources.tsv', import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const [id = '', split = '', label = '', kind = '', source = ''] = line.split('\t');
+        return { id, split, label, kind, source };
+      });
+    expect(rows.length).toBeGreaterThanOrEqual(140);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    for (const type of RELATIONSHIP_TYPES)
+      expect(rows.filter((r) => r.label === type).length, type).toBeGreaterThanOrEqual(25);
+    const partsBySource = new Map<string, Set<string>>();
+    for (const r of rows) {
+      expect(['dev', 'test']).toContain(r.split);
+      expect(r.kind).toBe('news');
+      expect(r.source, r.id).toMatch(/^https?:\/\/\S+$/);
+      partsBySource.set(r.source, (partsBySource.get(r.source) ?? new Set()).add(r.split));
+    }
+    expect([...partsBySource.values()].filter((parts) => parts.size > 1)).toEqual([]);
+  });
+
   it('reaches macro-F1 >= 0.85 on the test part with no type under 0.80 (rules only)', () => {
     const report = evaluate(test);
     expect(report.macroF1).toBeGreaterThanOrEqual(0.85);
