@@ -11,7 +11,8 @@ describe('news narration (pasted announcements, deal wires, filings, feature sto
       expect(ofType.length, type).toBeGreaterThanOrEqual(5);
       expect(new Set(ofType.map((c) => c.lang)).size, type).toBeGreaterThanOrEqual(2);
     }
-    for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) expect(NEWS_CASES.some((c) => c.lang === lang)).toBe(true);
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const)
+      expect(NEWS_CASES.some((c) => c.lang === lang)).toBe(true);
     expect(new Set(NEWS_CASES.map((c) => c.id)).size).toBe(NEWS_CASES.length);
   });
 
