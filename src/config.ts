@@ -97,6 +97,7 @@ const envSchema = z.object({
   QUADRANT_LLM_PRICE_INPUT_PER_1K: nonNegativeNumber(0),
   QUADRANT_LLM_PRICE_OUTPUT_PER_1K: nonNegativeNumber(0),
   QUADRANT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  QUADRANT_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || isHttpUrl(v), {
     message: 'expected an http:// or https:// URL',
@@ -116,6 +117,13 @@ const envSchema = z.object({
     message: 'expected an http:// or https:// URL',
   }),
   PORT: positiveInt(3000),
+  // Outbound proxy, as curl and most tools read it (upper or lower case).
+  HTTPS_PROXY: optionalString.refine((v) => v === undefined || URL.canParse(v), { message: 'expected a proxy URL' }),
+  https_proxy: optionalString.refine((v) => v === undefined || URL.canParse(v), { message: 'expected a proxy URL' }),
+  HTTP_PROXY: optionalString.refine((v) => v === undefined || URL.canParse(v), { message: 'expected a proxy URL' }),
+  http_proxy: optionalString.refine((v) => v === undefined || URL.canParse(v), { message: 'expected a proxy URL' }),
+  NO_PROXY: optionalString,
+  no_proxy: optionalString,
 });
 
 export type SlackMode = 'socket' | 'http' | 'playground';
@@ -143,6 +151,10 @@ export type Config = {
     port: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Unset: JSON when stderr is not a terminal, readable lines when it is (decided by the logger's owner). */
+  logFormat: 'json' | 'pretty' | undefined;
+  /** Outbound proxy for the Web API, Socket Mode and the LLM; NO_PROXY hosts go direct. */
+  proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
 };
 
 /** Reads and validates the environment. Throws a {@link ConfigError} naming the first bad variable. */
@@ -159,6 +171,15 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       `SLACK_BOT_TOKEN: required when ${slackMode === 'socket' ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET'} is set`,
     );
+  }
+  // The playground starts only with no Slack variable at all: a half-configured deployment stops.
+  if (slackMode === 'playground' && e.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (Socket Mode or HTTP mode)',
+    );
+  }
+  if (slackMode === 'playground' && e.SLACK_API_URL) {
+    throw new ConfigError('SLACK_BOT_TOKEN: required when SLACK_API_URL is set');
   }
   const llmMode = e.QUADRANT_LLM_MODE ?? (e.OPENAI_API_KEY ? 'always' : 'off');
   return {
@@ -190,5 +211,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       port: e.PORT,
     },
     logLevel: e.QUADRANT_LOG_LEVEL,
+    logFormat: e.QUADRANT_LOG_FORMAT,
+    proxy: {
+      httpsProxy: e.HTTPS_PROXY ?? e.https_proxy,
+      httpProxy: e.HTTP_PROXY ?? e.http_proxy,
+      noProxy: e.NO_PROXY ?? e.no_proxy,
+    },
   };
 };

@@ -48,7 +48,7 @@ const startSlack = async (quadrant: Quadrant): Promise<() => Promise<void>> => {
   const { port } = await app.slackApp.start({ port: config.slack.port });
   logger.info(
     config.slack.mode === 'socket'
-      ? `Quadrant is running in Socket Mode (store: ${store.describe()})`
+      ? `Quadrant is running in Socket Mode (store: ${store.describe()}; /healthz, /readyz, /metrics on :${port})`
       : `Quadrant is listening on :${port}/slack/events (store: ${store.describe()})`,
   );
   return () => app.stop();

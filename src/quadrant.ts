@@ -13,6 +13,10 @@ import { redact } from './domain/redact.js';
 import { createTeamModels, learningDecisionLog, type TeamModels } from './learning/team-models.js';
 import { createClassifier } from './llm/classifier.js';
 import type { Classifier } from './llm/port.js';
+import { fetchVia, proxyDispatcher } from './net/proxy.js';
+import { deliveryMiddleware, instrumentClassifier, instrumentStore } from './ops/instrument.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { opsRoutes, type Readiness } from './ops/routes.js';
 import { loadPlaybook } from './playbook-file.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { describeError } from './slack/errors.js';
@@ -69,6 +73,8 @@ export type Quadrant = {
   classifier: Classifier;
   /** The workspaces' team models, kept in step with the decision log. */
   teamModels: TeamModels;
+  /** Prometheus registry and counters, served on /metrics. */
+  metrics: Metrics;
   /** The Bolt app with every handler registered, for `connection` (config.slack by default). */
   createApp(connection?: SlackConnection): QuadrantApp;
   /** Closes the store; apps are stopped by their owner first. */
@@ -91,7 +97,12 @@ export const configuredConnection = (config: Config): SlackConnection => {
  * when the playbook file or the store cannot be opened.
  */
 export const createQuadrant = async (config: Config, overrides: QuadrantOverrides = {}): Promise<Quadrant> => {
-  const logger = createLogger(config.logLevel, overrides.logSink);
+  // JSON for log pipelines; readable lines for a person at a terminal unless asked otherwise.
+  const logFormat = config.logFormat ?? (overrides.logSink === undefined && process.stderr.isTTY ? 'pretty' : 'json');
+  const logger = createLogger(config.logLevel, overrides.logSink, logFormat);
+  const metrics = createMetrics();
+  // The LLM client's own proxy dispatcher; each Slack app builds its own (see createSlackApp).
+  const dispatcher = proxyDispatcher(config.proxy);
   let playbook: Playbook;
   try {
     playbook = loadPlaybook(config.playbookPath);
@@ -100,7 +111,7 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
       error instanceof PlaybookError ? `QUADRANT_PLAYBOOK: ${error.message}` : describeError(error),
     );
   }
-  const store = await openStore({
+  const opened = await openStore({
     ...config.store,
     admins: config.admins,
     redact,
@@ -109,6 +120,7 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
   }).catch((error: unknown) => {
     throw new ConfigError(`QUADRANT_STORE_URL: ${describeError(error)}`);
   });
+  const store = instrumentStore(opened, metrics, config.store.url);
   // The team models learn from the log: rebuilt at start, then updated by every logged decision.
   const teamModels = createTeamModels({ playbook });
   const learned = await teamModels.rebuild(store.decisions.all()).catch(async (error: unknown) => {
@@ -121,15 +133,40 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
     playbook,
     teamModels,
     llm: config.llm,
+    ...(dispatcher === undefined ? {} : { fetch: fetchVia(dispatcher) }),
     logger: {
       info: (message, fields) => logger.info(message, fields ?? ''),
       warn: (message, fields) => logger.warn(message, fields ?? ''),
     },
   });
-  const classifier = overrides.classifier ? overrides.classifier(built) : built;
+  const classifier = instrumentClassifier(overrides.classifier ? overrides.classifier(built) : built, metrics);
+
+  /** The store answers a read within 2 s. */
+  const storeAnswers = async (): Promise<string | undefined> => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('store: no answer within 2 s'), 2_000);
+    });
+    const probe = store.state.getWorkspaceSettings('readyz-probe').then(
+      () => undefined,
+      (error: unknown) => `store: ${describeError(error).slice(0, 120)}`,
+    );
+    try {
+      return await Promise.race([probe, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   const createApp = (connection: SlackConnection = configuredConnection(config)): QuadrantApp => {
     const bot = connection.bot ?? overrides.bot;
+    const readiness = async (): Promise<Readiness> => {
+      const reasons: string[] = [];
+      const storeProblem = await storeAnswers();
+      if (storeProblem !== undefined) reasons.push(storeProblem);
+      if (!slackApp.identity.verified()) reasons.push(`slack: ${slackApp.identity.lastError() ?? 'auth.test pending'}`);
+      return { ready: reasons.length === 0, reasons };
+    };
     const slackApp = createSlackApp({
       mode: connection.mode,
       botToken: connection.botToken,
@@ -140,9 +177,13 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
       ...(bot === undefined ? {} : { bot }),
       ...(overrides.retries === undefined ? {} : { retries: overrides.retries }),
       ...(overrides.socketPingTimeoutMs === undefined ? {} : { socketPingTimeoutMs: overrides.socketPingTimeoutMs }),
+      proxy: () => proxyDispatcher(config.proxy),
+      routes: opsRoutes({ metrics, readiness }),
+      onApiError: (method, code) => metrics.slackApiErrors.inc({ method, code }),
     });
     const inFlight = trackInFlight();
     slackApp.app.use(inFlight.middleware);
+    slackApp.app.use(deliveryMiddleware(metrics));
     const deps = registerHandlers(slackApp.app, {
       config: { admins: connection.admins ?? config.admins },
       playbook,
@@ -164,5 +205,18 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
     return { slackApp, deps, stop };
   };
 
-  return { config, logger, playbook, store, classifier, teamModels, createApp, close: () => store.close() };
+  return {
+    config,
+    logger,
+    playbook,
+    store,
+    classifier,
+    teamModels,
+    metrics,
+    createApp,
+    close: async () => {
+      await store.close();
+      await dispatcher?.close();
+    },
+  };
 };

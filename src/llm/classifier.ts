@@ -20,6 +20,8 @@ export type ClassifierDeps = {
    */
   assessor?: LlmAssessor | null;
   logger?: LlmLogger;
+  /** The LLM client's HTTP (an outbound proxy); the global fetch otherwise. */
+  fetch?: typeof fetch;
   /** The rules classifier; injectable so tests can pin its output. */
   classifyRules?: (text: string) => Classification;
   /** The workspaces' team models; joined to every classification that names its workspace. */
@@ -36,6 +38,7 @@ const buildAssessor = (deps: ClassifierDeps): LlmAssessor | null => {
     model: llm.model,
     timeoutMs: llm.timeoutMs,
     playbook: deps.playbook,
+    ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
     // No logger here: the classifier logs each fallback once.
   });
 };

@@ -1,7 +1,11 @@
-import type { Server } from 'node:http';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Dispatcher } from 'undici';
 import { WEB_API_TIMEOUT_MS, webClientOptions } from './client-options.js';
 import { createSlackTransport } from './http-transport.js';
+import { checkIdentity, type IdentityCheck, knownIdentity } from './identity.js';
 import { guardSlackRequests } from './request-guard.js';
 
 export type SlackAppOptions = {
@@ -22,10 +26,23 @@ export type SlackAppOptions = {
    * waits this long before reconnecting (the client's default is 5 s; tests shorten it).
    */
   socketPingTimeoutMs?: number;
+  /**
+   * Operations endpoints (/healthz, /readyz, /metrics). HTTP mode serves them beside
+   * `/slack/events`; Socket Mode serves only them, on the port passed to `start`.
+   */
+  routes?: OpsRoute[];
+  /** Outbound proxy: builds one dispatcher for the Web API and one for the Socket Mode WebSocket. */
+  proxy?: () => Dispatcher | undefined;
+  /** Told of each failed Web API call, for metrics. */
+  onApiError?: (method: string, code: string) => void;
 };
+
+export type OpsRoute = { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void };
 
 export type SlackApp = {
   app: App;
+  /** auth.test: retried in the background until it succeeds (see identity.ts). */
+  identity: IdentityCheck;
   /** Starts listening; in HTTP mode on `port` (0 picks a free one), returning the bound port. */
   start(listen?: { port: number; host?: string }): Promise<{ port: number | null }>;
   /**
@@ -48,16 +65,34 @@ const LEVELS: Record<string, LogLevel> = {
  * interactivity, and `/healthz` for load balancers.
  */
 export const createSlackApp = (options: SlackAppOptions): SlackApp => {
-  const transport = createSlackTransport({ timeoutMs: WEB_API_TIMEOUT_MS });
+  const webApiDispatcher = options.proxy?.();
+  const transport = createSlackTransport({
+    timeoutMs: WEB_API_TIMEOUT_MS,
+    ...(webApiDispatcher === undefined ? {} : { dispatcher: webApiDispatcher }),
+    ...(options.onApiError === undefined ? {} : { onError: options.onApiError }),
+  });
   const clientOptions = webClientOptions({
     apiUrl: options.apiUrl,
     fetch: transport.fetch,
     onRateLimited: (key, waitMs) => options.logger.warn(`Slack rate limit on ${key}: holding it back ${waitMs} ms`),
     ...(options.retries === undefined ? {} : { retries: options.retries }),
   });
-  const identity = options.bot
-    ? { botUserId: options.bot.userId, botId: options.bot.botId, tokenVerificationEnabled: false }
-    : {};
+  // With a known identity Bolt skips auth.test. Otherwise we run auth.test ourselves with retries
+  // and Bolt's authorize waits for it: Bolt's own check runs once in its constructor and, if Slack
+  // is unreachable at that moment, keeps the failure for the life of the process.
+  let identity: IdentityCheck;
+  const auth = options.bot
+    ? {
+        token: options.botToken,
+        botUserId: options.bot.userId,
+        botId: options.bot.botId,
+        tokenVerificationEnabled: false,
+      }
+    : {
+        authorize: async () => ({ botToken: options.botToken, ...(await identity.identity()) }),
+      };
+  // When a delivery arrived, for the ack-time metric (see quadrant.ts).
+  const customPropertiesExtractor = () => ({ receivedAt: performance.now() });
   const logLevel = LEVELS[options.logger.getLevel()] ?? LogLevel.INFO;
   // Conversation state lives in our StateStore; Bolt's per-process in-memory conversation store
   // is unused and costs a lookup (and a new Error for every unseen thread) on each event.
@@ -70,33 +105,49 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     // unhandled rejection inside @slack/socket-mode, which stops the process. Tests pass
     // `retries` explicitly and see failures at once.
     const { retryConfig: _connectionRetries, ...connectionOptions } = clientOptions;
+    const socketDispatcher = options.proxy?.();
     const receiver = new SocketModeReceiver({
       appToken: options.appToken,
       logger: options.logger,
       logLevel,
       installerOptions: { clientOptions: options.retries === undefined ? connectionOptions : clientOptions },
       ...(options.socketPingTimeoutMs === undefined ? {} : { clientPingTimeout: options.socketPingTimeoutMs }),
+      ...(socketDispatcher === undefined ? {} : { dispatcher: socketDispatcher }),
+      customPropertiesExtractor,
     });
     const app = new App({
-      token: options.botToken,
       receiver,
       socketMode: true,
       convoStore,
       logger: options.logger,
       logLevel,
       clientOptions,
-      ...identity,
+      ...auth,
     });
+    identity = options.bot
+      ? knownIdentity({ botUserId: options.bot.userId, botId: options.bot.botId })
+      : checkIdentity(() => app.client.auth.test({ token: options.botToken }), options.logger);
+    let opsServer: Server | undefined;
     return {
       app,
-      start: async () => {
+      identity,
+      start: async (listen) => {
+        // The operations endpoints come up first, so a probe sees the process while it connects.
+        if (listen !== undefined && options.routes !== undefined) {
+          opsServer = await serveOnly(options.routes, listen);
+        }
+        identity.start();
         await app.start();
-        return { port: null };
+        const address = opsServer?.address();
+        return { port: typeof address === 'object' && address !== null ? address.port : null };
       },
       stop: async (stopOptions = {}) => {
+        identity.stop();
         await app.stop();
         await stopOptions.beforeClose?.();
         await transport.close();
+        await socketDispatcher?.close();
+        if (opsServer) await new Promise((resolve) => opsServer?.close(resolve));
       },
     };
   }
@@ -107,16 +158,12 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     processBeforeResponse: false,
     logger: options.logger,
     logLevel,
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end('ok');
-        },
-      },
-    ],
+    customRoutes: (options.routes ?? [{ path: '/healthz', handler: healthz }]).map((route) => ({
+      path: route.path,
+      method: ['GET'],
+      handler: route.handler,
+    })),
+    customPropertiesExtractor,
   });
   guardSlackRequests(receiver, {
     signingSecret: options.signingSecret,
@@ -124,27 +171,55 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     endpoint: '/slack/events',
   });
   const app = new App({
-    token: options.botToken,
     receiver,
     convoStore,
     logger: options.logger,
     logLevel,
     clientOptions,
-    ...identity,
+    ...auth,
   });
+  identity = options.bot
+    ? knownIdentity({ botUserId: options.bot.userId, botId: options.bot.botId })
+    : checkIdentity(() => app.client.auth.test({ token: options.botToken }), options.logger);
   return {
     app,
+    identity,
     start: async (listen = { port: 3000 }) => {
       const server = (await app.start(
         listen.host === undefined ? listen.port : { port: listen.port, host: listen.host },
       )) as Server;
       const address = server.address();
+      identity.start();
       return { port: typeof address === 'object' && address !== null ? address.port : listen.port };
     },
     stop: async (stopOptions = {}) => {
+      identity.stop();
       await app.stop();
       await stopOptions.beforeClose?.();
       await transport.close();
     },
   };
+};
+
+const healthz: OpsRoute['handler'] = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end('ok');
+};
+
+/** Socket Mode's listener: the operations paths and nothing else (no Slack traffic comes in). */
+const serveOnly = async (routes: OpsRoute[], listen: { port: number; host?: string }): Promise<Server> => {
+  const byPath = new Map(routes.map((route) => [route.path, route.handler]));
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const handler = req.method === 'GET' ? byPath.get(path) : undefined;
+    if (handler === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    handler(req, res);
+  });
+  server.listen(listen.port, listen.host);
+  await once(server, 'listening');
+  return server;
 };

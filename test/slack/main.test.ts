@@ -42,6 +42,11 @@ afterEach(async () => {
 describe('npm start (dist/src/main.js)', () => {
   it.each([
     [{ SLACK_SIGNING_SECRET: 'secret' }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_APP_TOKEN: 'xapp-1-alone' }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-alone' }, 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET'],
+    [{ SLACK_API_URL: 'http://127.0.0.1:1/api/' }, 'SLACK_BOT_TOKEN'],
+    [{ QUADRANT_LOG_FORMAT: 'xml' }, 'QUADRANT_LOG_FORMAT'],
+    [{ HTTPS_PROXY: 'not a url' }, 'HTTPS_PROXY'],
     [{ PORT: 'eighty' }, 'PORT'],
   ])('exits 1 with one line naming the bad variable (%o)', async (env, name) => {
     const proc = run(env);

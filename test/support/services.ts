@@ -149,7 +149,14 @@ export const startRedis = async (): Promise<RedisServer> => {
   };
 };
 
-export type PostgresServer = { url: string; stop(): Promise<void> };
+export type PostgresServer = {
+  url: string;
+  /** Stops the server, keeping its data (an outage). */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /** PostgreSQL's binaries: the npm registry's build for this platform, else a system install. */
 const postgresBinaries = async (): Promise<{ initdb: string; postgres: string }> => {
@@ -227,31 +234,37 @@ export const startPostgres = async (fixedPort?: number): Promise<PostgresServer>
     ...asUser,
     stdio: 'ignore',
   });
-  const child = spawn(
-    postgres,
-    [
-      '-D',
-      data,
-      '-p',
-      String(port),
-      '-k',
-      dir,
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ],
-    { ...asUser, stdio: 'ignore' },
-  );
-  await waitForPort(port, 60_000, child, 'postgres');
+  let child: ChildProcess;
+  const run = async () => {
+    child = spawn(
+      postgres,
+      [
+        '-D',
+        data,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+      ],
+      { ...asUser, stdio: 'ignore' },
+    );
+    await waitForPort(port, 60_000, child, 'postgres');
+  };
+  await run();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    // SIGINT: PostgreSQL's fast shutdown.
+    pause: () => stopChild(child, 'SIGINT'),
+    resume: run,
     stop: async () => {
-      // SIGINT: PostgreSQL's fast shutdown.
       await stopChild(child, 'SIGINT');
       rmSync(dir, { recursive: true, force: true });
     },
