@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../handlers/ids.js';
 import { startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
-import { type RedisServer, startRedis } from '../support/services.js';
+import { needs, type RedisServer, skipWithout, startRedis } from '../support/services.js';
 
 /**
  * Finding 3: with the store down, the event claim threw in the global middleware, Slack had its
@@ -10,23 +10,22 @@ import { type RedisServer, startRedis } from '../support/services.js';
  * back mentions are answered as before.
  */
 const DESCRIPTION = 'Client: Huaneng Power. AAA-rated state-owned utility, third project with us, long-term framework.';
-let redis: RedisServer;
-let t: TestSlackApp;
-beforeAll(async () => {
-  redis = await startRedis();
-  t = await startTestSlackApp({ storeUrl: redis.url });
-  t.slack.addUser({ id: 'URM' });
-  t.slack.addChannel({ id: 'CLOANS', members: ['URM', t.slack.bot.userId] });
-});
-afterAll(async () => {
-  await t.close();
-  await redis.stop();
-});
+describe.skipIf(skipWithout('redis-server'))(`mentions while the store is down ${needs('redis-server')}`, () => {
+  let redis: RedisServer;
+  let t: TestSlackApp;
+  beforeAll(async () => {
+    redis = await startRedis();
+    t = await startTestSlackApp({ storeUrl: redis.url });
+    t.slack.addUser({ id: 'URM' });
+    t.slack.addChannel({ id: 'CLOANS', members: ['URM', t.slack.bot.userId] });
+  });
+  afterAll(async () => {
+    await t.close();
+    await redis.stop();
+  });
+  const botReplies = (channel: string, ts: string) =>
+    t.slack.thread(channel, ts).filter((m) => m.user === t.slack.bot.userId);
 
-const botReplies = (channel: string, ts: string) =>
-  t.slack.thread(channel, ts).filter((m) => m.user === t.slack.bot.userId);
-
-describe('mentions while the store is down', () => {
   it('every acknowledged mention and DM gets a reply asking to resend, in its own language', async () => {
     await redis.kill();
     const sent = [];
