@@ -12,6 +12,7 @@ import { detectLang } from '../domain/lang.js';
 import { detectScript, SCRIPTS, type Script } from '../domain/text/script.js';
 import { RELATIONSHIP_TYPES } from '../domain/types.js';
 import { buildCliContext } from './context.js';
+import { formatCalibration, runCalibration } from './eval-calibration.js';
 import { formatLearningCurve, runLearningCurve } from './eval-learning.js';
 import { runLlmEval } from './eval-llm.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
@@ -19,6 +20,7 @@ import { type Command, type CommandIo, UsageError } from './io.js';
 export const EVAL_HELP = `Usage:
   quadrant eval FILE.jsonl [--json] [--llm]
   quadrant eval FILE.jsonl --learning-curve [--folds K] [--json]
+  quadrant eval FILE.jsonl --calibration [--folds K] [--json]
 Each line: {"id": "...", "text": "...", "label": "strategic|transactional|partnership|problem_solving"},
 optionally "lang" (zh-Hans|zh-Hant|en|mixed, detected when absent) and "kind" (rm_note|news, rm_note
 when absent).
@@ -27,7 +29,9 @@ language and by source kind, and the misses.
 --llm compares rules-only, LLM-only and hybrid (needs OPENAI_API_KEY).
 --learning-curve simulates a team confirming the cases: K folds (default 5), the held-out fold
 scored after 0, 10, 25, 50, 100 and all decisions, rules-only against rules + team model.
---json then prints {"rulesOnly": F, "points": [{"decisions": N, "macroF1": F}, ...]}.`;
+--json then prints {"rulesOnly": F, "points": [{"decisions": N, "macroF1": F}, ...]}.
+--calibration prints, per source (rules, team model), a reliability table and the expected
+calibration error (ECE) before and after calibration, cross-fitted over K folds.`;
 
 /** Source kinds an evaluation file may declare; news covers announcements and other published text. */
 export const SOURCE_KINDS = ['rm_note', 'news'] as const;
@@ -160,6 +164,7 @@ export const runEvalCommand: Command = async (args, io) => {
       json: { type: 'boolean', default: false },
       llm: { type: 'boolean', default: false },
       'learning-curve': { type: 'boolean', default: false },
+      calibration: { type: 'boolean', default: false },
       folds: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -174,8 +179,14 @@ export const runEvalCommand: Command = async (args, io) => {
   const folds = values.folds === undefined ? 5 : Number(values.folds);
   if (!Number.isInteger(folds) || folds < 2 || folds > 50)
     throw new UsageError('--folds must be an integer from 2 to 50');
-  if (values.folds !== undefined && !values['learning-curve']) throw new UsageError('--folds needs --learning-curve');
+  if (values.folds !== undefined && !values['learning-curve'] && !values.calibration)
+    throw new UsageError('--folds needs --learning-curve or --calibration');
   const cases = await readLabelledCases(path);
+  if (values.calibration) {
+    const results = runCalibration(cases, buildCliContext(io).playbook, folds);
+    io.stdout.write(values.json ? `${JSON.stringify(results)}\n` : formatCalibration(results));
+    return 0;
+  }
   if (values['learning-curve']) {
     const curve = runLearningCurve(cases, buildCliContext(io).playbook, folds);
     io.stdout.write(

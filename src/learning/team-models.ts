@@ -1,3 +1,4 @@
+import { type Calibrator, calibrate, fitCalibrator } from '../domain/calibration.js';
 import type { Playbook } from '../domain/playbook.js';
 import { classifyWithRules } from '../domain/rules.js';
 import { applyTeamOpinion } from '../domain/team-model/apply.js';
@@ -5,6 +6,7 @@ import { TeamModel } from '../domain/team-model/model.js';
 import { seedExamples } from '../domain/team-model/seed-prior.js';
 import { SimilarIndex } from '../domain/team-model/similar-index.js';
 import type { Classification, HybridClassification, SimilarDecision } from '../domain/types.js';
+import { unsureNotice } from '../domain/unsure.js';
 import type { Decision, DecisionLog } from '../store/ports.js';
 
 /**
@@ -25,7 +27,40 @@ export type TeamModelsOptions = {
   canonical?: (s: string) => string;
 };
 
-type Workspace = { model: TeamModel; similar: SimilarIndex };
+type Calibrators = { rules: Calibrator; team: Calibrator; fittedAt: number };
+type Workspace = { model: TeamModel; similar: SimilarIndex; calibrators: Calibrators | null };
+
+/** Calibration waits for this many decisions, and is refit after every this many more. */
+export const CALIBRATE_FROM = 20;
+const REFIT_EVERY = 10;
+
+/** Platt fits on the prequential outcomes: the rules alone, and the rules with the team model. */
+const fitCalibrators = (model: TeamModel): Calibrators => {
+  const records = model.prequential();
+  return {
+    rules: fitCalibrator(records.map((r) => ({ confidence: r.rules.confidence, correct: r.rules.type === r.label }))),
+    team: fitCalibrator(records.map((r) => ({ confidence: r.hybrid.confidence, correct: r.hybrid.type === r.label }))),
+    fittedAt: model.decisions,
+  };
+};
+
+/**
+ * Calibrates the card's confidence against the workspace's outcomes, per source (rules, or rules
+ * with the team model), and adds the unsure notice below the threshold. An LLM hybrid is left as
+ * it is: the log does not keep the raw LLM confidence to fit on. Nothing changes before
+ * {@link CALIBRATE_FROM} decisions.
+ */
+const calibrated = (ws: Workspace, c: HybridClassification): HybridClassification => {
+  const { model } = ws;
+  if (model.decisions < CALIBRATE_FROM || c.source === 'hybrid') return c;
+  if (ws.calibrators === null || model.decisions - ws.calibrators.fittedAt >= REFIT_EVERY) {
+    ws.calibrators = fitCalibrators(model);
+  }
+  const fit = (c.team?.weight ?? 0) > 0 ? ws.calibrators.team : ws.calibrators.rules;
+  const out = { ...c, confidence: Math.round(calibrate(fit, c.confidence) * 1000) / 1000 };
+  const unsure = unsureNotice(out);
+  return unsure === null ? out : { ...out, notices: [...out.notices, unsure] };
+};
 
 export type TeamModels = {
   /** Joins the workspace's team model to a classification of the (redacted) text. */
@@ -53,6 +88,7 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       ws = {
         model: new TeamModel({ rules, seed, ...(options.canonical ? { canonical: options.canonical } : {}) }),
         similar: new SimilarIndex(),
+        calibrators: null,
       };
       workspaces.set(teamId, ws);
     }
@@ -88,7 +124,7 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       const features = ws.model.features(text);
       const opinion = ws.model.opinion(text, features);
       const similar = opinion.weight > 0 ? ws.similar.query(features, SIMILAR_SHOWN) : [];
-      return applyTeamOpinion(base, opinion, similar);
+      return calibrated(ws, applyTeamOpinion(base, opinion, similar));
     },
     observe,
     async rebuild(decisions) {

@@ -41,6 +41,29 @@ describe('quadrant eval --learning-curve', () => {
     expect((await runQuadrant(['eval', file, '--learning-curve', '--folds', 'x'])).code).toBe(2);
     const alone = await runQuadrant(['eval', file, '--folds', '3']);
     expect(alone.code).toBe(2);
-    expect(alone.stderr).toContain('--folds needs --learning-curve');
+    expect(alone.stderr).toContain('--folds needs --learning-curve or --calibration');
+  });
+});
+
+describe('quadrant eval --calibration', () => {
+  it('prints per source a reliability table and the ECE before and after calibration', async () => {
+    const file = casesFile(80);
+    const json = await runQuadrant(['eval', file, '--calibration', '--json']);
+    expect(json.code).toBe(0);
+    const results = JSON.parse(json.stdout) as Array<{
+      source: string;
+      raw: { ece: number; count: number; rows: unknown[] };
+      calibrated: { ece: number; count: number };
+    }>;
+    expect(results.map((r) => r.source)).toEqual(['rules', 'team_model']);
+    for (const r of results) {
+      expect(r.raw.count).toBe(80);
+      expect(r.calibrated.count).toBe(80);
+      expect(r.raw.rows).toHaveLength(10);
+      expect(r.raw.ece).toBeGreaterThanOrEqual(0);
+      expect(r.calibrated.ece).toBeLessThanOrEqual(1);
+    }
+    const text = await runQuadrant(['eval', file, '--calibration']);
+    expect(text.stdout).toMatch(/rules: ECE \d\.\d{3} raw → \d\.\d{3} calibrated \(80 cases\)/);
   });
 });
