@@ -68,30 +68,48 @@ export type KeyvState = {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
+ * One log line per distinct adapter error, whichever namespace saw it first: a reconnecting
+ * client repeats the same error every second, to all three adapters. A success resets it.
+ */
+const errorReporter = (logger: StoreLogger) => {
+  let lastReported = '';
+  return {
+    report: (namespace: KeyvNamespace, error: unknown) => {
+      const message = messageOf(error);
+      if (message === lastReported) return;
+      lastReported = message;
+      logger.warn(`store: keyv ${namespace}: ${message}`);
+    },
+    reset: () => {
+      lastReported = '';
+    },
+  };
+};
+
+const openNamespace = <T>(
+  options: KeyvStateOptions,
+  namespace: KeyvNamespace,
+  errors: ReturnType<typeof errorReporter>,
+): Keyv<T> => {
+  const keyv = new Keyv<T>(options.adapter(namespace), {
+    namespace,
+    throwOnErrors: true,
+    useKeyPrefix: options.useKeyPrefix,
+  });
+  // Adapters emit 'error' (a lost connection, a failed table creation); a listener keeps an
+  // EventEmitter-based adapter from throwing it. Failed calls also reject and are logged by `run`.
+  keyv.on('error', (error: unknown) => errors.report(namespace, error));
+  return keyv;
+};
+
+/**
  * Conversation state and settings through keyv (one Keyv and one adapter per namespace,
  * `throwOnErrors` on), dedupe keys and retention through the backend's native client.
  */
 export const openKeyvState = (options: KeyvStateOptions): KeyvState => {
   const { logger, run } = options;
-  // One line per distinct adapter error, whichever namespace saw it first: a reconnecting client
-  // repeats the same error every second, to all three adapters.
-  let lastReported = '';
-  const open = <T>(namespace: KeyvNamespace): Keyv<T> => {
-    const keyv = new Keyv<T>(options.adapter(namespace), {
-      namespace,
-      throwOnErrors: true,
-      useKeyPrefix: options.useKeyPrefix,
-    });
-    // Adapters emit 'error' (a lost connection, a failed table creation); a listener keeps an
-    // EventEmitter-based adapter from throwing it. Failed calls also reject and are logged by `run`.
-    keyv.on('error', (error: unknown) => {
-      const message = messageOf(error);
-      if (message === lastReported) return;
-      lastReported = message;
-      logger.warn(`store: keyv ${namespace}: ${message}`);
-    });
-    return keyv;
-  };
+  const errors = errorReporter(logger);
+  const open = <T>(namespace: KeyvNamespace) => openNamespace<T>(options, namespace, errors);
   const threads = open<ThreadRecord>(KEYV_NAMESPACES.thread);
   const users = open<Partial<UserSettings>>(KEYV_NAMESPACES.user);
   const workspaces = open<Partial<WorkspaceSettings>>(KEYV_NAMESPACES.workspace);
@@ -101,7 +119,7 @@ export const openKeyvState = (options: KeyvStateOptions): KeyvState => {
     closing === undefined
       ? run(operation, async () => {
           const result = await call();
-          lastReported = '';
+          errors.reset();
           return result;
         })
       : Promise.reject(new StoreError('store_unavailable', `${operation}: the store is closed`));

@@ -1,7 +1,7 @@
 import { normalizeClientId } from '../domain/client-id.js';
 import { assertAdmin, guarded } from './backend.js';
 import { decisionFromRow, prepareDecision } from './decision-input.js';
-import type { Decision, DecisionLog, PurgeRecord, Redact, StoreLogger, Viewer } from './ports.js';
+import type { Decision, DecisionFilter, DecisionLog, PurgeRecord, Redact, StoreLogger, Viewer } from './ports.js';
 import { APPEND_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
 import type { RedisClient } from './redis-store.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
@@ -19,6 +19,30 @@ export type RedisDecisionLogOptions = {
   key: (...parts: string[]) => string;
 };
 
+/** Decisions by id, in the given order, in one pipeline. */
+const readAll = async (
+  client: RedisClient,
+  key: RedisDecisionLogOptions['key'],
+  ids: string[],
+): Promise<Decision[]> => {
+  if (ids.length === 0) return [];
+  const pipeline = client.multi();
+  for (const id of ids) pipeline.hmGet(key('dec', id), ['body', 'supersedes']);
+  const replies = (await pipeline.execAsPipeline()) as unknown as (string | null)[][];
+  const out: Decision[] = [];
+  for (const [body, supersedes] of replies) {
+    // A purge between LRANGE and HMGET leaves a hole; the purged decision is simply gone.
+    if (typeof body === 'string') out.push(decisionFromRow(body, supersedes || null));
+  }
+  return out;
+};
+
+/** The filter's conditions other than the client, which picks the list that is read. */
+const matchesFilter = (d: Decision, filter: DecisionFilter): boolean =>
+  (filter.type === undefined || d.type === filter.type) &&
+  (filter.since === undefined || d.createdAt >= filter.since.toISOString()) &&
+  (filter.userId === undefined || d.userId === filter.userId);
+
 /**
  * The decision log on Redis: an atomic idempotent append and ordered per-client lists, in Lua.
  * Durability is Redis's: run it with `appendonly yes` and `appendfsync always` for a bank's log.
@@ -26,18 +50,7 @@ export type RedisDecisionLogOptions = {
 export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisionLogOptions): DecisionLog => {
   const { logger, admins, now, newId, key } = options;
 
-  const readDecisions = async (ids: string[]): Promise<Decision[]> => {
-    if (ids.length === 0) return [];
-    const pipeline = client.multi();
-    for (const id of ids) pipeline.hmGet(key('dec', id), ['body', 'supersedes']);
-    const replies = (await pipeline.execAsPipeline()) as unknown as (string | null)[][];
-    const out: Decision[] = [];
-    for (const [body, supersedes] of replies) {
-      // A purge between LRANGE and HMGET leaves a hole; the purged decision is simply gone.
-      if (typeof body === 'string') out.push(decisionFromRow(body, supersedes || null));
-    }
-    return out;
-  };
+  const readDecisions = (ids: string[]) => readAll(client, key, ids);
 
   const history = (clientName: string, viewer: Viewer) =>
     guarded(logger, 'history', async () => {
@@ -62,11 +75,7 @@ export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisi
     list: (filter, viewer) =>
       guarded(logger, 'list', async () => {
         const limit = filter.limit ?? Number.POSITIVE_INFINITY;
-        const matches = (d: Decision) =>
-          canSee(d, viewer, admins) &&
-          (filter.type === undefined || d.type === filter.type) &&
-          (filter.since === undefined || d.createdAt >= filter.since.toISOString()) &&
-          (filter.userId === undefined || d.userId === filter.userId);
+        const matches = (d: Decision) => canSee(d, viewer, admins) && matchesFilter(d, filter);
         const listKey = filter.clientId === undefined ? key('log') : key('client', normalizeClientId(filter.clientId));
         const found: Decision[] = [];
         // Newest first, page by page from the tail, until the limit is met.
