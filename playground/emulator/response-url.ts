@@ -35,88 +35,98 @@ const invalidMessage = ({ text, blocks }: ResponseBody): Reply | undefined => {
   return problem ? { status: 400, body: { ok: false, error: 'invalid_blocks', detail: problem } } : undefined;
 };
 
-/** response_url semantics: replace/delete the original, or post a new ephemeral/in-channel message. */
-export const createResponseUrls = ({ workspace, bot, baseUrl, emit, record }: Deps): ResponseUrls => {
-  const targets = new Map<string, ResponseTarget>();
-
-  const replaceOrDelete = (target: ResponseTarget, message: ResponseBody, deleting: boolean): Reply => {
-    const ephemeral = workspace.ephemerals.find((e) => e.id === target.ephemeralId);
-    if (ephemeral) {
-      if (deleting) {
-        workspace.ephemerals.splice(workspace.ephemerals.indexOf(ephemeral), 1);
-        emit({ kind: 'ephemeral_deleted', ephemeral });
-      } else {
-        ephemeral.text = message.text;
-        if (message.blocks) ephemeral.blocks = message.blocks;
-        else delete ephemeral.blocks;
-        emit({ kind: 'ephemeral', ephemeral });
-      }
-      return OK;
-    }
-    const original = target.messageTs ? workspace.findMessage(target.channel, target.messageTs) : undefined;
-    if (!original) return { status: 404, body: { ok: false, error: 'message_not_found' } };
+/** `replace_original` / `delete_original`: the ephemeral the URL posted, else the message the interaction came from. */
+const replaceOrDelete = (
+  { workspace, emit }: Deps,
+  target: ResponseTarget,
+  message: ResponseBody,
+  deleting: boolean,
+): Reply => {
+  const ephemeral = workspace.ephemerals.find((e) => e.id === target.ephemeralId);
+  if (ephemeral) {
     if (deleting) {
-      workspace.removeMessage(original);
-      emit({ kind: 'message_deleted', channel: original.channel, ts: original.ts });
+      workspace.ephemerals.splice(workspace.ephemerals.indexOf(ephemeral), 1);
+      emit({ kind: 'ephemeral_deleted', ephemeral });
     } else {
-      original.text = message.text;
-      if (message.blocks) original.blocks = message.blocks;
-      original.edited = true;
-      emit({ kind: 'message_changed', message: original });
+      ephemeral.text = message.text;
+      if (message.blocks) ephemeral.blocks = message.blocks;
+      else delete ephemeral.blocks;
+      emit({ kind: 'ephemeral', ephemeral });
     }
     return OK;
-  };
+  }
+  const original = target.messageTs ? workspace.findMessage(target.channel, target.messageTs) : undefined;
+  if (!original) return { status: 404, body: { ok: false, error: 'message_not_found' } };
+  if (deleting) {
+    workspace.removeMessage(original);
+    emit({ kind: 'message_deleted', channel: original.channel, ts: original.ts });
+  } else {
+    original.text = message.text;
+    if (message.blocks) original.blocks = message.blocks;
+    original.edited = true;
+    emit({ kind: 'message_changed', message: original });
+  }
+  return OK;
+};
 
-  const postNew = (target: ResponseTarget, { text, blocks, threadTs }: ResponseBody, inChannel: boolean): Reply => {
-    const extra = { ...(blocks ? { blocks } : {}), ...(threadTs ? { threadTs } : {}) };
-    if (inChannel) {
-      const message: EmulatedMessage = {
-        channel: target.channel,
-        ts: workspace.nextTs(),
-        user: bot.userId,
-        botId: bot.botId,
-        text,
-        ...extra,
-      };
-      workspace.addMessage(message);
-      emit({ kind: 'message', message });
-      return OK;
-    }
-    const created: EmulatedEphemeral = {
-      id: workspace.nextId('E'),
+const postNew = (
+  { workspace, bot, emit }: Deps,
+  target: ResponseTarget,
+  { text, blocks, threadTs }: ResponseBody,
+  inChannel: boolean,
+): Reply => {
+  const extra = { ...(blocks ? { blocks } : {}), ...(threadTs ? { threadTs } : {}) };
+  if (inChannel) {
+    const message: EmulatedMessage = {
       channel: target.channel,
-      user: target.user,
       ts: workspace.nextTs(),
+      user: bot.userId,
+      botId: bot.botId,
       text,
       ...extra,
     };
-    workspace.ephemerals.push(created);
-    // Later responses to this URL (e.g. replace_original from the same command) target it.
-    target.ephemeralId ??= created.id;
-    emit({ kind: 'ephemeral', ephemeral: created });
+    workspace.addMessage(message);
+    emit({ kind: 'message', message });
     return OK;
+  }
+  const created: EmulatedEphemeral = {
+    id: workspace.nextId('E'),
+    channel: target.channel,
+    user: target.user,
+    ts: workspace.nextTs(),
+    text,
+    ...extra,
   };
+  workspace.ephemerals.push(created);
+  // Later responses to this URL (e.g. replace_original from the same command) target it.
+  target.ephemeralId ??= created.id;
+  emit({ kind: 'ephemeral', ephemeral: created });
+  return OK;
+};
 
-  const respond = (target: ResponseTarget, body: Record<string, unknown>): Reply => {
-    const message: ResponseBody = {
-      text: typeof body.text === 'string' ? body.text : '',
-      blocks: Array.isArray(body.blocks) ? body.blocks : undefined,
-      threadTs: typeof body.thread_ts === 'string' ? body.thread_ts : undefined,
-    };
-    const deleting = isTrue(body.delete_original);
-    if (!deleting) {
-      const invalid = invalidMessage(message);
-      if (invalid) return invalid;
-    }
-    if (deleting || isTrue(body.replace_original)) return replaceOrDelete(target, message, deleting);
-    return postNew(target, message, body.response_type === 'in_channel');
+const respond = (deps: Deps, target: ResponseTarget, body: Record<string, unknown>): Reply => {
+  const message: ResponseBody = {
+    text: typeof body.text === 'string' ? body.text : '',
+    blocks: Array.isArray(body.blocks) ? body.blocks : undefined,
+    threadTs: typeof body.thread_ts === 'string' ? body.thread_ts : undefined,
   };
+  const deleting = isTrue(body.delete_original);
+  if (!deleting) {
+    const invalid = invalidMessage(message);
+    if (invalid) return invalid;
+  }
+  if (deleting || isTrue(body.replace_original)) return replaceOrDelete(deps, target, message, deleting);
+  return postNew(deps, target, message, body.response_type === 'in_channel');
+};
 
+/** response_url semantics: replace/delete the original, or post a new ephemeral/in-channel message. */
+export const createResponseUrls = (deps: Deps): ResponseUrls => {
+  const targets = new Map<string, ResponseTarget>();
   return {
     create: (target) => {
-      const id = workspace.nextId('R');
+      const id = deps.workspace.nextId('R');
       targets.set(id, { ...target });
-      return `${baseUrl()}/response/${id}`;
+      return `${deps.baseUrl()}/response/${id}`;
     },
     handle: async (id, req, res) => {
       const target = targets.get(id);
@@ -127,8 +137,8 @@ export const createResponseUrls = ({ workspace, bot, baseUrl, emit, record }: De
       } catch {
         return sendJson(res, 400, { ok: false, error: 'invalid_json' });
       }
-      record(body);
-      const reply = respond(target, body);
+      deps.record(body);
+      const reply = respond(deps, target, body);
       sendJson(res, reply.status, reply.body);
     },
   };

@@ -139,168 +139,195 @@ const sendText = (peer: WebSocket | undefined, text: string) => {
   if (peer?.readyState === WebSocket.OPEN) peer.send(text);
 };
 
+/** The server's state, shared by the jobs below: tickets, connections, envelopes and acks. */
+type State = {
+  options: SocketModeServerOptions;
+  tickets: Set<string>;
+  connections: SocketConnection[];
+  peers: Map<string, WebSocket>;
+  envelopes: DeliveredEnvelope[];
+  acks: SocketAck[];
+  unexpected: string[];
+  /** Envelopes waiting for a live connection (none was live, or theirs closed before the ack). */
+  queue: DeliveredEnvelope[];
+  // Wakes up the emulator's waitFor (and anyone on onChange) without a new ChangeEvent kind.
+  notify(what: string): void;
+};
+
+const live = (s: State) => s.connections.filter((c) => c.state === 'open').at(-1);
+const ackFor = (s: State, envelopeId: string) => s.acks.find((a) => a.envelopeId === envelopeId);
+
+// --- delivery: envelopes go to the newest live connection, or wait for the next one.
+
+const sendTo = (s: State, connection: SocketConnection, envelope: DeliveredEnvelope) => {
+  envelope.connectionIds.push(connection.id);
+  sendText(s.peers.get(connection.id), JSON.stringify(wireEnvelope(envelope)));
+};
+
+const flushQueue = (s: State) => {
+  const connection = live(s);
+  if (!connection) return;
+  for (const envelope of s.queue.splice(0)) sendTo(s, connection, envelope);
+};
+
+const deliver = (s: State, input: EnvelopeInput): DeliveredEnvelope => {
+  const envelope: DeliveredEnvelope = {
+    envelopeId: `${randomId(4)}-${randomId(2)}-${randomId(2)}-${randomId(2)}-${randomId(6)}`,
+    type: input.type,
+    payload: input.payload,
+    acceptsResponsePayload: input.acceptsResponsePayload ?? acceptsResponsePayloadByDefault(input),
+    retryAttempt: input.retryAttempt ?? 0,
+    retryReason: input.retryReason ?? '',
+    connectionIds: [],
+  };
+  s.envelopes.push(envelope);
+  const connection = live(s);
+  if (connection) sendTo(s, connection, envelope);
+  else s.queue.push(envelope);
+  return envelope;
+};
+
+// --- acks: what the app sends back.
+
+const recordAck = (s: State, connection: SocketConnection, text: string) => {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    s.unexpected.push(text);
+    return;
+  }
+  const envelopeId = (message as { envelope_id?: unknown }).envelope_id;
+  if (typeof message !== 'object' || message === null || typeof envelopeId !== 'string') {
+    s.unexpected.push(text);
+    return;
+  }
+  const payload = (message as { payload?: unknown }).payload;
+  s.acks.push({
+    envelopeId,
+    ...(typeof payload === 'object' && payload !== null ? { payload: payload as Record<string, unknown> } : {}),
+    connectionId: connection.id,
+    at: Date.now(),
+  });
+  s.notify('ack');
+};
+
+// --- connections: opened with a one-time ticket, closed by either side.
+
+const connectionClosed = (s: State, connection: SocketConnection, code: number) => {
+  connection.state = 'closed';
+  connection.closeCode = code;
+  s.peers.delete(connection.id);
+  // Slack retries what was not acked; the retry goes to the next connection.
+  for (const envelope of s.envelopes) {
+    if (envelope.connectionIds.at(-1) !== connection.id || ackFor(s, envelope.envelopeId)) continue;
+    if (s.queue.includes(envelope)) continue;
+    envelope.retryAttempt += 1;
+    envelope.retryReason = 'timeout';
+    s.queue.push(envelope);
+  }
+  s.notify('close');
+  flushQueue(s);
+};
+
+const accept = (s: State, peer: WebSocket) => {
+  const connection: SocketConnection = {
+    id: `conn-${s.connections.length + 1}`,
+    openedAt: Date.now(),
+    state: 'open',
+  };
+  peer.on('message', (data, isBinary) => {
+    // Socket Mode only speaks JSON text; binary frames are ignored like Slack does.
+    if (!isBinary && peer.readyState === WebSocket.OPEN) recordAck(s, connection, data.toString());
+  });
+  peer.on('close', (code) => connectionClosed(s, connection, code));
+  peer.on('error', () => peer.terminate());
+  s.connections.push(connection);
+  s.peers.set(connection.id, peer);
+  sendText(
+    peer,
+    JSON.stringify({
+      type: 'hello',
+      num_connections: s.connections.filter((c) => c.state !== 'closed').length,
+      debug_info: { host: 'applink-emulator', build_number: 1, approximate_connection_time: 18_060 },
+      connection_info: { app_id: s.options.appId },
+    }),
+  );
+  s.notify('hello');
+  flushQueue(s);
+};
+
+/** `apps.connections.open`: only an app-level token the emulator was given gets a one-time ticket. */
+const openConnection = (s: State, token: string | undefined): Record<string, unknown> => {
+  if (token === undefined) return { ok: false, error: 'not_authed' };
+  if (!token.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
+  if (!s.options.appTokens.includes(token)) return { ok: false, error: 'invalid_auth' };
+  const ticket = randomId(16);
+  s.tickets.add(ticket);
+  return { ok: true, url: `${s.options.wsBaseUrl()}${SOCKET_PATH}?ticket=${ticket}&app_id=${s.options.appId}` };
+};
+
 export const createSocketModeServer = (options: SocketModeServerOptions): SocketModeServer => {
-  const tickets = new Set<string>();
-  const connections: SocketConnection[] = [];
-  const peers = new Map<string, WebSocket>();
+  const s: State = {
+    options,
+    tickets: new Set(),
+    connections: [],
+    peers: new Map(),
+    envelopes: [],
+    acks: [],
+    unexpected: [],
+    queue: [],
+    notify: (what) => options.emit({ kind: 'call', method: `socket_mode.${what}` }),
+  };
   // No extensions are negotiated (no permessage-deflate), as Slack's endpoint does not either.
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
-  const envelopes: DeliveredEnvelope[] = [];
-  const acks: SocketAck[] = [];
-  const unexpected: string[] = [];
-  /** Envelopes waiting for a live connection (none was live, or theirs closed before the ack). */
-  const queue: DeliveredEnvelope[] = [];
-  let connectionCount = 0;
-  // Wakes up the emulator's waitFor (and anyone on onChange) without a new ChangeEvent kind.
-  const notify = (what: string) => options.emit({ kind: 'call', method: `socket_mode.${what}` });
-
-  const live = () => connections.filter((c) => c.state === 'open').at(-1);
-  const ackFor = (envelopeId: string) => acks.find((a) => a.envelopeId === envelopeId);
-
-  const sendTo = (connection: SocketConnection, envelope: DeliveredEnvelope) => {
-    envelope.connectionIds.push(connection.id);
-    sendText(peers.get(connection.id), JSON.stringify(wireEnvelope(envelope)));
-  };
-
-  const flushQueue = () => {
-    const connection = live();
-    if (!connection) return;
-    for (const envelope of queue.splice(0)) sendTo(connection, envelope);
-  };
-
-  const onText = (connection: SocketConnection, text: string) => {
-    let message: unknown;
-    try {
-      message = JSON.parse(text);
-    } catch {
-      unexpected.push(text);
-      return;
-    }
-    const envelopeId = (message as { envelope_id?: unknown }).envelope_id;
-    if (typeof message !== 'object' || message === null || typeof envelopeId !== 'string') {
-      unexpected.push(text);
-      return;
-    }
-    const payload = (message as { payload?: unknown }).payload;
-    acks.push({
-      envelopeId,
-      ...(typeof payload === 'object' && payload !== null ? { payload: payload as Record<string, unknown> } : {}),
-      connectionId: connection.id,
-      at: Date.now(),
-    });
-    notify('ack');
-  };
-
-  const onClose = (connection: SocketConnection, code: number) => {
-    connection.state = 'closed';
-    connection.closeCode = code;
-    peers.delete(connection.id);
-    // Slack retries what was not acked; the retry goes to the next connection.
-    for (const envelope of envelopes) {
-      if (envelope.connectionIds.at(-1) !== connection.id || ackFor(envelope.envelopeId)) continue;
-      if (queue.includes(envelope)) continue;
-      envelope.retryAttempt += 1;
-      envelope.retryReason = 'timeout';
-      queue.push(envelope);
-    }
-    notify('close');
-    flushQueue();
-  };
-
-  const deliver = (input: EnvelopeInput): DeliveredEnvelope => {
-    const envelope: DeliveredEnvelope = {
-      envelopeId: `${randomId(4)}-${randomId(2)}-${randomId(2)}-${randomId(2)}-${randomId(6)}`,
-      type: input.type,
-      payload: input.payload,
-      acceptsResponsePayload: input.acceptsResponsePayload ?? acceptsResponsePayloadByDefault(input),
-      retryAttempt: input.retryAttempt ?? 0,
-      retryReason: input.retryReason ?? '',
-      connectionIds: [],
-    };
-    envelopes.push(envelope);
-    const connection = live();
-    if (connection) sendTo(connection, envelope);
-    else queue.push(envelope);
-    return envelope;
-  };
-
-  const accept = (peer: WebSocket) => {
-    connectionCount += 1;
-    const connection: SocketConnection = { id: `conn-${connectionCount}`, openedAt: Date.now(), state: 'open' };
-    peer.on('message', (data, isBinary) => {
-      // Socket Mode only speaks JSON text; binary frames are ignored like Slack does.
-      if (!isBinary && peer.readyState === WebSocket.OPEN) onText(connection, data.toString());
-    });
-    peer.on('close', (code) => onClose(connection, code));
-    peer.on('error', () => peer.terminate());
-    connections.push(connection);
-    peers.set(connection.id, peer);
-    sendText(
-      peer,
-      JSON.stringify({
-        type: 'hello',
-        num_connections: connections.filter((c) => c.state !== 'closed').length,
-        debug_info: { host: 'applink-emulator', build_number: 1, approximate_connection_time: 18_060 },
-        connection_info: { app_id: options.appId },
-      }),
-    );
-    notify('hello');
-    flushQueue();
-  };
 
   return {
-    open: (token) => {
-      if (token === undefined) return { ok: false, error: 'not_authed' };
-      if (!token.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
-      if (!options.appTokens.includes(token)) return { ok: false, error: 'invalid_auth' };
-      const ticket = randomId(16);
-      tickets.add(ticket);
-      return { ok: true, url: `${options.wsBaseUrl()}${SOCKET_PATH}?ticket=${ticket}&app_id=${options.appId}` };
-    },
+    open: (token) => openConnection(s, token),
     handleUpgrade: (req, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (url.pathname !== SOCKET_PATH) return rejectUpgrade(socket, 404, 'Not Found');
       const ticket = url.searchParams.get('ticket') ?? '';
-      if (!tickets.delete(ticket)) return rejectUpgrade(socket, 401, 'Unauthorized');
+      if (!s.tickets.delete(ticket)) return rejectUpgrade(socket, 401, 'Unauthorized');
       // ws answers 400 itself to a request that is not a valid WebSocket upgrade.
-      server.handleUpgrade(req, socket, head, (peer) => accept(peer));
+      server.handleUpgrade(req, socket, head, (peer) => accept(s, peer));
     },
-    connections,
-    envelopes,
-    acks,
-    unexpected,
-    liveConnection: live,
+    connections: s.connections,
+    envelopes: s.envelopes,
+    acks: s.acks,
+    unexpected: s.unexpected,
+    liveConnection: () => live(s),
     waitForConnection: ({ except, timeoutMs } = {}) =>
       options.waitFor(() => {
-        const connection = live();
+        const connection = live(s);
         return connection !== except ? connection : undefined;
       }, timeoutMs),
-    deliver,
+    deliver: (input) => deliver(s, input),
     deliverRequest: (request, retry) =>
-      deliver({
+      deliver(s, {
         ...envelopeFromRequest(request),
         ...(retry ? { retryAttempt: retry.attempt, retryReason: retry.reason } : {}),
       }),
-    ackFor,
-    waitForAck: (envelopeId, timeoutMs) => options.waitFor(() => ackFor(envelopeId), timeoutMs),
+    ackFor: (envelopeId) => ackFor(s, envelopeId),
+    waitForAck: (envelopeId, timeoutMs) => options.waitFor(() => ackFor(s, envelopeId), timeoutMs),
     disconnect: (reason = 'refresh_requested') => {
-      for (const connection of connections) {
+      for (const connection of s.connections) {
         if (connection.state !== 'open') continue;
         connection.state = 'draining';
         sendText(
-          peers.get(connection.id),
+          s.peers.get(connection.id),
           JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-emulator' } }),
         );
       }
-      notify('disconnect');
+      s.notify('disconnect');
     },
     dropConnections: (code = 1001) => {
-      for (const peer of peers.values()) peer.close(code, 'going away');
+      for (const peer of s.peers.values()) peer.close(code, 'going away');
     },
     close: () => {
-      for (const peer of peers.values()) peer.terminate();
-      peers.clear();
-      tickets.clear();
+      for (const peer of s.peers.values()) peer.terminate();
+      s.peers.clear();
+      s.tickets.clear();
       server.close();
     },
   };
