@@ -1,3 +1,9 @@
+/**
+ * playground owns local mode: the Slack emulator, the browser page that plays a workspace, and
+ * startPlayground below. Loaded only when no Slack variable is set.
+ *
+ * May import: playground, src, handlers; packages.
+ */
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../src/config.js';
 import type { SlackApp } from '../src/slack/app.js';

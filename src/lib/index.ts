@@ -1,6 +1,8 @@
 /**
- * src/lib owns small, generic helpers with no knowledge of the product (timers, HTTP replies).
- * It imports only Node built-ins; every other folder may import it.
+ * src/lib owns small, generic helpers with no knowledge of the product (timers, HTTP replies);
+ * every other folder may import it.
+ *
+ * May import: src/lib; packages: node.
  */
 export { sendJson } from './http.js';
 export { sleep } from './sleep.js';
