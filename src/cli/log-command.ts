@@ -1,8 +1,11 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
+import { computeTeamStats } from '../domain/team-stats.js';
 import { isRelationshipType, type Lang, RELATIONSHIP_TYPES } from '../domain/types.js';
 import { messages } from '../i18n/messages.js';
+import { replayForStats } from '../learning/team-stats-source.js';
+import { loadPlaybook } from '../playbook-file.js';
 import type { StoreHandle } from '../store/backend.js';
 import {
   CSV_COLUMNS,
@@ -16,6 +19,7 @@ import { openStore } from '../store/open-store.js';
 import type { Decision, DecisionFilter, Viewer } from '../store/ports.js';
 import { StoreError } from '../store/ports.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
+import { formatTeamStats } from './team-stats-format.js';
 
 const USAGE = `usage:
   quadrant log list [--client NAME] [--type ${RELATIONSHIP_TYPES.join('|')}] [--since YYYY-MM-DD] [--limit N]
@@ -120,6 +124,11 @@ const stats = async (store: StoreHandle, args: string[], io: CommandIo): Promise
     for (const [change, n] of Object.entries(s.transitionsByMonth[month] ?? {}))
       lines.push(`  ${month}  ${change.padEnd(34)} ${n}`);
   }
+  lines.push(
+    ...formatTeamStats(
+      computeTeamStats(await replayForStats(store.decisions.all(), loadPlaybook(undefined)), new Date()),
+    ),
+  );
   const purges = await store.decisions.purges();
   for (const p of purges)
     lines.push(`purge ${p.at.slice(0, 10)} by ${p.by}: ${p.removed} removed (before ${p.before.slice(0, 10)})`);

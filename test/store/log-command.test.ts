@@ -146,6 +146,10 @@ describe('quadrant log', () => {
     expect(stdout).toMatch(/strategic\s+1/);
     expect(stdout).toMatch(/partnership\s+0/);
     expect(stdout).toMatch(/manager_override\s+1/);
+    // The team lead's view: two of the three final types differ from the suggestion.
+    expect(stdout).toMatch(/override rate:\s+67% \(2\/3\)/);
+    expect(stdout).toContain('confusion (rows: suggested, columns: final):');
+    expect(stdout).toMatch(/last 30 days: override rate/);
     const month = new Date().toISOString().slice(0, 7);
     expect(stdout).toMatch(new RegExp(`${month}\\s+strategic->problem_solving\\s+1`));
   });
