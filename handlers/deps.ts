@@ -7,7 +7,8 @@ import type { DecisionLog, StateStore } from '../src/store/ports.js';
 
 /** What the Slack app is built from; main.ts (or a test) assembles it. No globals. */
 export type AppDeps = {
-  config: Pick<Config, 'admins'>;
+  /** `alertChannel`: QUADRANT_ALERT_CHANNEL, where early warnings go (none when absent). */
+  config: Pick<Config, 'admins'> & { alertChannel?: string | undefined };
   playbook: Playbook;
   classifier: Classifier;
   decisions: DecisionLog;

@@ -79,6 +79,9 @@ const envSchema = z.object({
   QUADRANT_STATE_TTL_DAYS: positiveInt(7),
   QUADRANT_DEDUPE_TTL_SECONDS: positiveInt(3600),
   QUADRANT_RETENTION_DAYS: positiveInt(90),
+  QUADRANT_ALERT_CHANNEL: optionalString.refine((v) => v === undefined || /^[CG][A-Z0-9]+$/.test(v), {
+    message: 'expected a Slack channel id such as C012ABCDEF',
+  }),
   QUADRANT_ADMINS: z
     .string()
     .optional()
@@ -132,6 +135,8 @@ export type Config = {
   playbookPath: string | undefined;
   store: { url: string; stateTtlMs: number; dedupeTtlMs: number; retentionDays: number };
   admins: string[];
+  /** Where early-warning alerts go (a channel id); none when unset. */
+  alertChannel: string | undefined;
   llm: {
     mode: 'always' | 'when-uncertain' | 'off';
     threshold: number;
@@ -191,6 +196,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       retentionDays: e.QUADRANT_RETENTION_DAYS,
     },
     admins: e.QUADRANT_ADMINS,
+    alertChannel: e.QUADRANT_ALERT_CHANNEL,
     llm: {
       // Without a key there is nothing to call, whatever the mode says.
       mode: e.OPENAI_API_KEY ? llmMode : 'off',

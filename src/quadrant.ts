@@ -185,7 +185,7 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
     slackApp.app.use(inFlight.middleware);
     slackApp.app.use(deliveryMiddleware(metrics));
     const deps = registerHandlers(slackApp.app, {
-      config: { admins: connection.admins ?? config.admins },
+      config: { admins: connection.admins ?? config.admins, alertChannel: config.alertChannel },
       playbook,
       classifier,
       decisions,

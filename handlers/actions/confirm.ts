@@ -3,6 +3,7 @@ import { decodeCardRef } from '../blocks/card-ref.js';
 import { buildClassificationCard } from '../blocks/classification-card.js';
 import type { HandlerDeps } from '../deps.js';
 import { cardTargetOf, notifyUser, showCard } from '../support/card-target.js';
+import { alertOnDistress } from '../support/early-warning.js';
 import { reportFailure } from '../support/failures.js';
 import { visibilityOf } from '../support/slack-context.js';
 
@@ -20,7 +21,7 @@ export const makeConfirmAction =
     const lang = await deps.conversation.langFor(body.user.id, '').catch(() => 'en' as const);
     try {
       if (!ref) throw new Error('confirm button without a card reference');
-      const { card } = await deps.conversation.decide({
+      const { card, decision } = await deps.conversation.decide({
         threadKey: ref.threadKey,
         cardId: ref.cardId,
         userId: body.user.id,
@@ -31,6 +32,7 @@ export const makeConfirmAction =
         idempotencyKey: `confirm:${teamId}:${ref.cardId}`,
       });
       await showCard(client, target, buildClassificationCard(card, deps.playbook, { interactive: true }));
+      await alertOnDistress(deps, client, decision, card.lang);
     } catch (error) {
       const text = reportFailure(deps.logger, 'confirm', error, lang, target.channel);
       await notifyUser(client, body.user.id, text, target).catch(() => undefined);

@@ -6,6 +6,7 @@ import { buildClassificationCard } from '../blocks/classification-card.js';
 import type { HandlerDeps } from '../deps.js';
 import { BLOCKS } from '../ids.js';
 import { type CardTarget, notifyUser, showCard } from '../support/card-target.js';
+import { alertOnDistress } from '../support/early-warning.js';
 import { reportFailure } from '../support/failures.js';
 import { parseJsonOrNull, visibilityOf } from '../support/slack-context.js';
 
@@ -40,7 +41,7 @@ export const makeChangeTypeSubmission =
     try {
       if (!meta) throw new Error('change-type modal without valid metadata');
       const teamId = body.team?.id ?? body.user.team_id ?? 'T0';
-      const { card: decided } = await deps.conversation.decide({
+      const { card: decided, decision } = await deps.conversation.decide({
         threadKey: meta.threadKey,
         cardId: meta.cardId,
         userId: body.user.id,
@@ -56,6 +57,7 @@ export const makeChangeTypeSubmission =
       if (meta.messageTs) target.messageTs = meta.messageTs;
       if (meta.responseUrl) target.responseUrl = meta.responseUrl;
       await showCard(client, target, buildClassificationCard(decided, deps.playbook, { interactive: true }));
+      await alertOnDistress(deps, client, decision, decided.lang);
     } catch (error) {
       const text = reportFailure(deps.logger, 'change type submission', error, lang, meta?.channel);
       await notifyUser(client, body.user.id, text, meta?.channel ? { channel: meta.channel } : undefined).catch(
