@@ -8,23 +8,27 @@ import type { App } from '@slack/bolt';
 import { createConversationService } from '../src/conversation/service.js';
 import { correlationId, describeError } from '../src/slack/errors.js';
 import { makeChangeTypeAction } from './actions/change-type.js';
+import { makeChooseTypeAction } from './actions/choose-type.js';
+import { makeClarifyAction } from './actions/clarify.js';
 import { makeConfirmAction } from './actions/confirm.js';
+import { makeEditClientAction } from './actions/edit-client.js';
 import { makeFollowUpAction } from './actions/follow-up.js';
 import { makeOpenPlaybookAction } from './actions/full-playbook.js';
 import { makeHomeSettingsAction } from './actions/home-settings.js';
 import { makeShareAction } from './actions/share.js';
+import { makeShowEvidenceAction } from './actions/show-evidence.js';
 import { makeClassifyCommand } from './commands/classify.js';
 import { makeClientCommand } from './commands/client.js';
 import { makePlaybookCommand } from './commands/playbook.js';
 import type { AppDeps, HandlerDeps } from './deps.js';
 import { makeAppHomeOpened } from './events/app-home-opened.js';
 import { makeAppMention } from './events/app-mention.js';
-import { makeAssistantThreadStarted } from './events/assistant-thread-started.js';
 import { makeDirectMessage } from './events/direct-message.js';
 import { ACTIONS, COMMANDS, SHORTCUTS, VIEWS } from './ids.js';
 import { makeClassifyMessageShortcut } from './shortcuts/classify-message.js';
 import { claimDeliveries } from './support/claim-deliveries.js';
 import { makeChangeTypeSubmission } from './views/change-type-reason.js';
+import { makeEditClientSubmission } from './views/edit-client.js';
 import { makeShareSubmission } from './views/share-card.js';
 
 export type { AppDeps } from './deps.js';
@@ -52,7 +56,6 @@ export const registerHandlers = (app: App, appDeps: AppDeps): HandlerDeps => {
   app.event('app_mention', makeAppMention(deps));
   app.event('message', makeDirectMessage(deps));
   app.event('app_home_opened', makeAppHomeOpened(deps));
-  app.event('assistant_thread_started', makeAssistantThreadStarted(deps));
 
   app.command(COMMANDS.playbook, makePlaybookCommand(deps));
   app.command(COMMANDS.classify, makeClassifyCommand(deps));
@@ -67,11 +70,19 @@ export const registerHandlers = (app: App, appDeps: AppDeps): HandlerDeps => {
   app.action(ACTIONS.followUpYes, makeFollowUpAction(deps));
   app.action(ACTIONS.followUpNo, makeFollowUpAction(deps));
   app.action(ACTIONS.classifyNow, makeFollowUpAction(deps));
+  app.action(new RegExp(`^${ACTIONS.followUpChoice}_\\d+$`), makeFollowUpAction(deps));
+  app.action(ACTIONS.showEvidence, makeShowEvidenceAction(deps));
+  app.action(ACTIONS.editClient, makeEditClientAction(deps));
+  app.action(new RegExp(`^${ACTIONS.chooseType}_[a-z_]+$`), makeChooseTypeAction(deps));
+  app.action(ACTIONS.clarifyDescribe, makeClarifyAction(deps));
+  app.action(ACTIONS.clarifyPlaybook, makeClarifyAction(deps));
+  app.action(ACTIONS.clarifyHelp, makeClarifyAction(deps));
   app.action(ACTIONS.homeLang, makeHomeSettingsAction(deps));
   app.action(ACTIONS.homeCycle, makeHomeSettingsAction(deps));
 
   app.view(VIEWS.changeTypeReason, makeChangeTypeSubmission(deps));
   app.view(VIEWS.shareCard, makeShareSubmission(deps));
+  app.view(VIEWS.editClient, makeEditClientSubmission(deps));
 
   // Last line of defence: a listener that threw is logged with a correlation id, never crashes the process.
   app.error(async (error) => {

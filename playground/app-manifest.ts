@@ -32,7 +32,7 @@ const manifestSchema = z.object({
 });
 
 /** Events a chat app needs, used when manifest.json is missing or subscribes to nothing. */
-const FALLBACK_EVENTS = ['app_home_opened', 'app_mention', 'message.im', 'assistant_thread_started'];
+const FALLBACK_EVENTS = ['app_home_opened', 'app_mention', 'message.im'];
 
 /** Parses manifest.json text; bad or missing content falls back to a sensible chat app. */
 export const parseManifest = (text: string | undefined): AppManifest => {

@@ -302,19 +302,15 @@ export const createActionRouter = (deps: ActionRouterDeps) => {
     expectOk(await deps.send(interaction(payload)));
   };
 
-  // Opening the DM starts an assistant thread once per user, as Slack's agent view does, so the
-  // app can offer its suggested prompts.
-  const startedThreads = new Set<string>();
+  // Opening the DM is opening the app's messages tab (the agent view), once per user: Slack sends
+  // app_home_opened with tab "messages", and the app offers its suggested prompts.
+  const openedTabs = new Set<string>();
   const openDm = async (action: Extract<BrowserAction, { type: 'dm_opened' }>) => {
     const persona = requirePersona(action.user);
-    if (!manifest.botEvents.has('assistant_thread_started') || startedThreads.has(persona.id)) return;
-    startedThreads.add(persona.id);
+    if (!manifest.botEvents.has('app_home_opened') || openedTabs.has(persona.id)) return;
+    openedTabs.add(persona.id);
     const dm = emulator.dmWith(persona.id);
-    const event = {
-      type: 'assistant_thread_started',
-      assistant_thread: { user_id: persona.id, channel_id: dm.id, thread_ts: newTs(), context: {} },
-      event_ts: newTs(),
-    };
+    const event = { type: 'app_home_opened', user: persona.id, channel: dm.id, tab: 'messages', event_ts: newTs() };
     expectOk(await deps.send(eventCallback(event, team)));
   };
 

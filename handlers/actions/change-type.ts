@@ -5,6 +5,7 @@ import { buildChangeTypeModal, type ModalMetadata } from '../blocks/modals.js';
 import type { HandlerDeps } from '../deps.js';
 import { cardTargetOf, notifyUser } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';
+import { metadataFromTarget } from '../support/redraw.js';
 
 /** Change type: the RM picked another type; a modal asks for the reason an override must have. */
 export const makeChangeTypeAction =
@@ -23,10 +24,7 @@ export const makeChangeTypeAction =
     const lang = card?.lang ?? 'en';
     try {
       if (!ref || !card || !isRelationshipType(type)) throw new Error('change type without a valid card or type');
-      const meta: ModalMetadata & { type: typeof type } = { ...ref, type };
-      if (target.channel) meta.channel = target.channel;
-      if (target.messageTs && !target.ephemeral) meta.messageTs = target.messageTs;
-      if (target.ephemeral && target.responseUrl) meta.responseUrl = target.responseUrl;
+      const meta: ModalMetadata & { type: typeof type } = { ...ref, type, ...metadataFromTarget(target) };
       await client.views.open({ trigger_id: body.trigger_id, view: buildChangeTypeModal(deps.playbook, meta, lang) });
     } catch (error) {
       const text = reportFailure(deps.logger, 'change type', error, lang, target.channel);

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeCardRef } from '../blocks/card-ref.js';
-import { buildClassificationCard } from '../blocks/classification-card.js';
 import type { HandlerDeps } from '../deps.js';
-import { cardTargetOf, notifyUser, showCard } from '../support/card-target.js';
+import { cardTargetOf, notifyUser } from '../support/card-target.js';
 import { alertOnDistress } from '../support/early-warning.js';
 import { reportFailure } from '../support/failures.js';
+import { redrawCard } from '../support/redraw.js';
 import { visibilityOf } from '../support/slack-context.js';
 
 /**
@@ -31,8 +31,8 @@ export const makeConfirmAction =
         visibility: await visibilityOf(client, target.channel ?? null),
         idempotencyKey: `confirm:${teamId}:${ref.cardId}`,
       });
-      await showCard(client, target, buildClassificationCard(card, deps.playbook, { interactive: true }));
-      await alertOnDistress(deps, client, decision, card.lang);
+      await redrawCard(deps, client, card, target);
+      if (decision) await alertOnDistress(deps, client, decision, card.lang);
     } catch (error) {
       const text = reportFailure(deps.logger, 'confirm', error, lang, target.channel);
       await notifyUser(client, body.user.id, text, target).catch(() => undefined);

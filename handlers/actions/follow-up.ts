@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
+import { choicesFor } from '../../src/conversation/follow-up-policy.js';
+import type { FollowUpAnswer } from '../../src/conversation/service.js';
 import { messages } from '../../src/i18n/messages.js';
-import { escapeSlack } from '../../src/slack/escape.js';
+import { answeredFollowUp, decodeFollowUp, type FollowUpValue } from '../blocks/follow-up.js';
 import type { HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';
 import { cardTargetOf } from '../support/card-target.js';
@@ -9,11 +10,24 @@ import { reportFailure } from '../support/failures.js';
 import { replyInThread } from '../support/reply-in-thread.js';
 import { parseJsonOrNull } from '../support/slack-context.js';
 
-const valueSchema = z.object({ k: z.string().min(1), q: z.string() });
+/** What the pressed button says: Yes, No, one fixed choice, or "Classify now". */
+const answerOf = (actionId: string, value: FollowUpValue): FollowUpAnswer | null => {
+  if (actionId === ACTIONS.classifyNow) return null;
+  if (value.c !== undefined) return { questionId: value.i, number: value.n, choice: value.c };
+  return { questionId: value.i, number: value.n, yes: actionId === ACTIONS.followUpYes };
+};
+
+const answerLabel = (actionId: string, value: FollowUpValue, lang: 'zh' | 'en'): string => {
+  const m = messages(lang);
+  if (actionId === ACTIONS.classifyNow) return m.classifyNow;
+  if (value.c !== undefined) return choicesFor(value.i)[value.c]?.label[lang] ?? '';
+  return actionId === ACTIONS.followUpYes ? m.yes : m.no;
+};
 
 /**
- * Quick replies to a follow-up question (Yes / No) and "Classify now" / "直接分类". The question
- * message loses its buttons (showing the answer), then the thread gets the next question or the card.
+ * Quick replies to a follow-up question (Yes / No / a fixed choice) and "Classify now". The thread
+ * gets the next question or the card, and the question message then loses its buttons, showing
+ * the answer. A button of a question that is no longer open changes nothing.
  */
 export const makeFollowUpAction =
   (deps: HandlerDeps) =>
@@ -21,37 +35,28 @@ export const makeFollowUpAction =
     await ack();
     const target = cardTargetOf(body);
     try {
-      const value = valueSchema.parse(parseJsonOrNull(action.value));
+      const value = decodeFollowUp(parseJsonOrNull(action.value));
       const teamId = body.team?.id ?? body.user.team_id ?? 'T0';
       const threadTs = target.threadTs ?? target.messageTs;
-      if (!target.channel || !threadTs) throw new Error('follow-up answer outside a thread');
-      const lang = await deps.conversation.langFor(body.user.id, value.q);
-      const m = messages(lang);
-      const answer =
-        action.action_id === ACTIONS.followUpYes
-          ? m.yes
-          : action.action_id === ACTIONS.followUpNo
-            ? m.no
-            : m.classifyNow;
-      if (target.messageTs) {
-        await client.chat.update({
-          channel: target.channel,
-          ts: target.messageTs,
-          text: `${escapeSlack(value.q)} → ${answer}`,
-          blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${escapeSlack(value.q)}*\n→ ${answer}` } }],
-        });
-      }
-      await replyInThread(deps, client, {
+      if (!value || !target.channel || !threadTs) throw new Error('follow-up answer outside a thread');
+      const answer = answerOf(action.action_id, value);
+      const outcome = await replyInThread(deps, client, {
         threadKey: value.k,
         channel: target.channel,
         threadTs,
         teamId,
         userId: body.user.id,
         text: '',
-        ...(action.action_id === ACTIONS.classifyNow
-          ? { forceClassify: true }
-          : { answer: { question: value.q, yes: action.action_id === ACTIONS.followUpYes } }),
+        ...(answer ? { answer } : { forceClassify: { number: value.n } }),
       });
+      if (outcome && outcome.kind !== 'stale' && target.messageTs) {
+        const label = answerLabel(action.action_id, value, outcome.lang);
+        await client.chat.update({
+          channel: target.channel,
+          ts: target.messageTs,
+          ...answeredFollowUp(value.q, label, outcome.lang),
+        });
+      }
     } catch (error) {
       reportFailure(deps.logger, 'follow-up answer', error, 'en');
     }

@@ -1,10 +1,11 @@
+import type { PlainTextOption } from '@slack/types';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import { type EconomicCycle, type Lang, RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
 import { oneLine, quoteText, safeText } from '../../src/slack/escape.js';
 import type { Decision, UserSettings } from '../../src/store/ports.js';
 import { ACTIONS } from '../ids.js';
-import { type Block, context, divider, header, option, section, slackDate } from './kit.js';
+import { type Block, context, divider, header, option, plain, section, slackDate } from './kit.js';
 
 export type HomeData = {
   lang: Lang;
@@ -24,6 +25,12 @@ export const bar = (count: number, max: number): string =>
 const typeName = (playbook: Playbook, type: RelationshipType, lang: Lang) => {
   const profile = typeProfile(playbook, type);
   return `${profile.emoji} ${profile.shortName[lang]}`;
+};
+
+/** The select's current value, so Slack never shows its own (English) "Select an item". */
+const initial = (options: PlainTextOption[], value: string) => {
+  const found = options.find((o) => o.value === value) ?? options[0];
+  return found ? { initial_option: found } : {};
 };
 
 /**
@@ -70,8 +77,9 @@ export const buildHomeView = (data: HomeData, playbook: Playbook) => {
       accessory: {
         type: 'static_select',
         action_id: ACTIONS.homeLang,
+        placeholder: plain(m.homeLanguage, 150),
         options: langOptions,
-        initial_option: langOptions.find((o) => o.value === data.settings.lang) ?? langOptions[0],
+        ...initial(langOptions, data.settings.lang),
       },
     }),
   );
@@ -82,8 +90,9 @@ export const buildHomeView = (data: HomeData, playbook: Playbook) => {
         accessory: {
           type: 'static_select',
           action_id: ACTIONS.homeCycle,
+          placeholder: plain(m.homeCycle, 150),
           options: cycleOptions,
-          initial_option: cycleOptions.find((o) => o.value === data.settings.cycle) ?? cycleOptions[0],
+          ...initial(cycleOptions, data.settings.cycle),
         },
       }),
     );

@@ -1,9 +1,11 @@
+import type { CardView } from '../../src/conversation/card.js';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import type { Lang, RelationshipType } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack } from '../../src/slack/escape.js';
 import { BLOCKS, VIEWS } from '../ids.js';
 import type { CardRef } from './card-ref.js';
+import { evidenceLine } from './classification-card.js';
 import { plain, section } from './kit.js';
 
 /** What a modal carries back on submission: the card, the chosen type and where the card is shown. */
@@ -62,6 +64,7 @@ export const buildShareModal = (meta: ModalMetadata, lang: Lang) => {
     submit: plain(m.shareSubmit),
     close: plain(m.cancel),
     blocks: [
+      section(m.shareVisibility),
       {
         type: 'input',
         block_id: BLOCKS.shareChannel,
@@ -70,9 +73,57 @@ export const buildShareModal = (meta: ModalMetadata, lang: Lang) => {
           type: 'conversations_select',
           action_id: BLOCKS.shareChannelInput,
           default_to_current_conversation: true,
+          placeholder: plain(m.shareLabel, 150),
           filter: { include: ['public', 'private'], exclude_bot_users: true },
         },
       },
     ],
+  };
+};
+
+/** "Edit client": the name this card's client goes by; usable before and after Confirm. */
+export const buildEditClientModal = (meta: ModalMetadata, current: string, lang: Lang) => {
+  const m = messages(lang);
+  return {
+    type: 'modal' as const,
+    callback_id: VIEWS.editClient,
+    private_metadata: encodeMetadata(meta),
+    title: plain(m.editClientTitle),
+    submit: plain(m.editClientSave),
+    close: plain(m.cancel),
+    blocks: [
+      {
+        type: 'input' as const,
+        block_id: BLOCKS.clientName,
+        label: plain(m.editClientLabel, 2000),
+        hint: plain(m.editClientHint, 2000),
+        element: {
+          type: 'plain_text_input' as const,
+          action_id: BLOCKS.clientNameInput,
+          max_length: 120,
+          initial_value: current.slice(0, 120),
+          placeholder: plain(m.editClientPlaceholder, 150),
+        },
+      },
+    ],
+  };
+};
+
+/** "Show all evidence": every quoted span, strongest first. */
+export const buildEvidenceModal = (card: CardView, playbook: Playbook) => {
+  const m = messages(card.lang);
+  const lines = card.signals.map((s) => evidenceLine(card, playbook, s));
+  const chunks: string[] = [];
+  for (const line of lines) {
+    const last = chunks.at(-1);
+    if (last !== undefined && last.length + line.length < 2900) chunks[chunks.length - 1] = `${last}\n${line}`;
+    else chunks.push(line);
+  }
+  return {
+    type: 'modal' as const,
+    callback_id: VIEWS.evidence,
+    title: plain(m.cardEvidenceTitle),
+    close: plain(m.cancel),
+    blocks: chunks.slice(0, 50).map((chunk) => section(chunk)),
   };
 };

@@ -1,4 +1,10 @@
-import { type Playbook, type PlaybookSearchResult, typeProfile } from '../../src/domain/playbook.js';
+import {
+  type Playbook,
+  type PlaybookSearchResult,
+  parseTypeName,
+  searchPlaybook,
+  typeProfile,
+} from '../../src/domain/playbook.js';
 import type { Lang, RelationshipType } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
 import { safeText } from '../../src/slack/escape.js';
@@ -72,6 +78,21 @@ export const buildPlaybookModal = (playbook: Playbook, type: RelationshipType, l
   close: plain(messages(lang).cancel),
   blocks: typePlaybookBlocks(playbook, type, lang).slice(0, 100),
 });
+
+/**
+ * The playbook's answer to an argument, as `/playbook` gives it (and a playbook question in a
+ * thread): nothing → the four types; a type → its whole playbook; a keyword → the matches.
+ */
+export const playbookAnswer = (playbook: Playbook, arg: string, lang: Lang, type?: RelationshipType): SlackMessage => {
+  const found = type ?? (arg === '' ? undefined : parseTypeName(arg));
+  if (found) return buildTypePlaybookMessage(playbook, found, lang);
+  if (arg === '') return buildPlaybookGlance(playbook, lang);
+  const matches = searchPlaybook(playbook, arg);
+  // A whole question matches no entry word for word: the four types answer it best.
+  if (matches.types.length === 0 && matches.actions.length === 0 && arg.length > 20)
+    return buildPlaybookGlance(playbook, lang);
+  return buildPlaybookSearch(playbook, arg, matches, lang);
+};
 
 /** `/playbook KEYWORD`: matching types and actions. */
 export const buildPlaybookSearch = (

@@ -1,5 +1,6 @@
 import type { CardView } from '../../src/conversation/card.js';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
+import type { RelationshipType } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack, oneLine, safeText } from '../../src/slack/escape.js';
 
@@ -12,11 +13,13 @@ const CLIENT_CHARS = 40;
  */
 export const teamModelLine = (card: CardView, playbook: Playbook): string | null => {
   const team = card.team;
-  if (!team || team.weight === 0) return null;
+  // A card without a type (no real signal) has nothing for the team model to agree or lean with.
+  if (!team || team.weight === 0 || card.type === null) return null;
+  const cardType = card.type;
   const m = messages(card.lang);
-  const short = (type: CardView['type']) => escapeSlack(typeProfile(playbook, type).shortName[card.lang]);
-  const how = team.changed ? 'moved' : team.type === card.type ? 'agrees' : 'leans';
-  let line = m.teamModelSays(team.decisions, short(how === 'moved' ? card.type : team.type), how);
+  const short = (type: RelationshipType) => escapeSlack(typeProfile(playbook, type).shortName[card.lang]);
+  const how = team.changed ? 'moved' : team.type === cardType ? 'agrees' : 'leans';
+  let line = m.teamModelSays(team.decisions, short(how === 'moved' ? cardType : team.type), how);
   if (team.guarded) line += m.teamModelGuarded;
   if (team.similar.length > 0) {
     const items = team.similar.map((s) => {

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseTypeName, searchPlaybook } from '../../src/domain/playbook.js';
-import { buildPlaybookGlance, buildPlaybookSearch, buildTypePlaybookMessage } from '../blocks/playbook.js';
+import { playbookAnswer } from '../blocks/playbook.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
 import { fromSlack } from '../support/slack-context.js';
@@ -13,14 +12,7 @@ export const makePlaybookCommand =
     const arg = fromSlack(command.text).trim();
     const lang = await deps.conversation.langFor(command.user_id, arg).catch(() => 'en' as const);
     try {
-      const type = arg === '' ? undefined : parseTypeName(arg);
-      const message =
-        arg === ''
-          ? buildPlaybookGlance(deps.playbook, lang)
-          : type
-            ? buildTypePlaybookMessage(deps.playbook, type, lang)
-            : buildPlaybookSearch(deps.playbook, arg, searchPlaybook(deps.playbook, arg), lang);
-      await respond({ response_type: 'ephemeral', ...message });
+      await respond({ response_type: 'ephemeral', ...playbookAnswer(deps.playbook, arg, lang) });
     } catch (error) {
       await respond({ response_type: 'ephemeral', text: reportFailure(deps.logger, '/playbook', error, lang) });
     }

@@ -3,12 +3,15 @@ import { messages } from '../../src/i18n/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
 import { publishHome } from '../support/home.js';
-import { NO_UNFURL } from '../support/slack-context.js';
+
+/** Slack shows at most four suggested prompts. */
+const MAX_PROMPTS = 4;
 
 /**
- * Home tab: publish the user's dashboard. Messages tab: the first time a user opens it, a
- * short welcome with the suggested prompts (agent threads also get them as clickable prompts
- * on `assistant_thread_started`).
+ * Home tab: publish the user's dashboard. Messages tab (the agent view): the suggested prompts in
+ * the user's language. For agent-view apps this event replaces `assistant_thread_started`, and the
+ * prompts are set on the channel alone: with a `thread_ts`, Slack ignores them. Each prompt lands
+ * on the intent it promises (a description, a playbook question, help).
  */
 export const makeAppHomeOpened =
   (deps: HandlerDeps) =>
@@ -19,14 +22,15 @@ export const makeAppHomeOpened =
         await publishHome(deps, client, event.user, teamId);
         return;
       }
-      if (!(await deps.state.claimOnce(`welcome:${teamId}:${event.user}`))) return;
+      if (event.tab !== 'messages' || !event.channel) return;
       const settings = await deps.state.getUserSettings(event.user);
+      // "auto" has no message to follow yet: the workspace's people mostly write Chinese or English;
+      // Slack's own locale is not sent with this event, so English unless the user chose Chinese.
       const m = messages(settings.lang === 'zh' ? 'zh' : 'en');
-      const prompts = m.suggestedPrompts.map((p) => `• *${p.title}*: ${p.message}`).join('\n');
-      await client.chat.postMessage({
-        channel: event.channel,
-        text: `${m.emptyDescription}\n\n*${m.suggestedPromptsTitle}*\n${prompts}`,
-        ...NO_UNFURL,
+      await client.assistant.threads.setSuggestedPrompts({
+        channel_id: event.channel,
+        title: m.suggestedPromptsTitle,
+        prompts: m.suggestedPrompts.slice(0, MAX_PROMPTS).map((p) => ({ title: p.title, message: p.message })),
       });
     } catch (error) {
       reportFailure(deps.logger, 'app_home_opened', error, 'en');

@@ -4,8 +4,12 @@ import type { Lang } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
 import { describeError } from '../../src/slack/errors.js';
 import { buildClassificationCard, type SlackMessage } from '../blocks/classification-card.js';
-import { buildFollowUpMessage } from '../blocks/follow-up.js';
+import { buildClientTimeline } from '../blocks/client-timeline.js';
+import { answeredFollowUp, buildFollowUpMessage } from '../blocks/follow-up.js';
+import { playbookAnswer } from '../blocks/playbook.js';
+import { buildClarify, buildWelcome } from '../blocks/welcome.js';
 import type { HandlerDeps } from '../deps.js';
+import { notifyUser } from './card-target.js';
 import { reportFailure } from './failures.js';
 import { isDirectMessage, NO_UNFURL } from './slack-context.js';
 
@@ -15,15 +19,26 @@ export type ThreadTurn = Omit<TurnRequest, 'threadKey'> & {
   threadTs: string;
 };
 
-/** The message for an outcome: the card, a follow-up question, or the "describe a client" help. */
+/** The message for an outcome: the same cards and answers every surface shows. */
 export const outcomeMessage = (outcome: TurnOutcome, deps: HandlerDeps, threadKey: string): SlackMessage => {
+  const m = messages(outcome.lang);
   switch (outcome.kind) {
     case 'card':
       return buildClassificationCard(outcome.card, deps.playbook, { interactive: true });
     case 'question':
-      return buildFollowUpMessage({ ...outcome }, threadKey);
+      return buildFollowUpMessage(outcome, threadKey);
+    case 'welcome':
+      return buildWelcome(deps.playbook, outcome.lang);
+    case 'playbook':
+      return playbookAnswer(deps.playbook, outcome.type ? '' : outcome.topic, outcome.lang, outcome.type ?? undefined);
+    case 'history':
+      return buildClientTimeline(outcome.clientName, outcome.history, deps.playbook, outcome.lang);
+    case 'clarify':
+      return buildClarify(outcome.text, outcome.lang);
+    case 'stale':
+      return { text: m.staleButton, blocks: [] };
     default:
-      return { text: messages(outcome.lang).emptyDescription, blocks: [] };
+      return { text: m.emptyDescription, blocks: [] };
   }
 };
 
@@ -52,20 +67,10 @@ const tellDirectly = async (
   }
 };
 
-/**
- * Runs one conversation turn and answers in the thread, never in the channel root. Progress is
- * visible at once when a model may be called: the assistant status with loading messages in DMs
- * (cleared at the end), a placeholder updated in place elsewhere. Rules only, the answer itself
- * comes within milliseconds and is posted directly: a placeholder would only flicker and spend a
- * second call against Slack's per-channel posting limit. Failures become a short localized reply.
- */
-export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient, turn: ThreadTurn): Promise<void> => {
-  const lang = await deps.conversation.langFor(turn.userId, turn.text).catch(() => 'en' as const);
+/** Progress while a model may be working: the assistant status in DMs, a placeholder elsewhere. */
+const showProgress = async (deps: HandlerDeps, client: webApi.WebClient, turn: ThreadTurn, lang: Lang) => {
   const m = messages(lang);
-  const showProgress = deps.classifier.answersAtOnce !== true;
-  const withStatus = showProgress && isDirectMessage(turn.channel);
-  let placeholderTs: string | undefined;
-  if (withStatus) {
+  if (isDirectMessage(turn.channel)) {
     await client.assistant.threads
       .setStatus({
         channel_id: turn.channel,
@@ -75,48 +80,102 @@ export const replyInThread = async (deps: HandlerDeps, client: webApi.WebClient,
       })
       // A plain DM outside the agent view may refuse a status; the answer still comes.
       .catch((error: unknown) => deps.logger.debug(`setStatus skipped: ${String(error)}`));
-  } else if (showProgress) {
-    // Without a placeholder the answer is simply posted when ready: progress is nice, not essential.
-    placeholderTs = await client.chat
-      .postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text: m.placeholder, ...NO_UNFURL })
-      .then((placeholder) => placeholder.ts)
-      .catch((error: unknown) => {
-        deps.logger.warn(`placeholder not posted: ${describeError(error)}`);
-        return undefined;
-      });
+    return { status: true, placeholderTs: undefined };
   }
+  // Without a placeholder the answer is simply posted when ready: progress is nice, not essential.
+  const placeholderTs = await client.chat
+    .postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text: m.placeholder, ...NO_UNFURL })
+    .then((placeholder) => placeholder.ts)
+    .catch((error: unknown) => {
+      deps.logger.warn(`placeholder not posted: ${describeError(error)}`);
+      return undefined;
+    });
+  return { status: false, placeholderTs };
+};
+
+/** Posts the answer (or replaces the placeholder with it); returns the message's ts. */
+const deliver = async (client: webApi.WebClient, turn: ThreadTurn, message: SlackMessage, placeholderTs?: string) => {
+  if (placeholderTs) {
+    await client.chat.update({ channel: turn.channel, ts: placeholderTs, ...withoutEmptyBlocks(message) });
+    return placeholderTs;
+  }
+  const posted = await client.chat.postMessage({
+    channel: turn.channel,
+    thread_ts: turn.threadTs,
+    ...withoutEmptyBlocks(message),
+    ...NO_UNFURL,
+  });
+  return posted.ts;
+};
+
+/** After the answer: a question remembers where it is; a question answered by typing loses its buttons. */
+const afterDelivery = async (
+  deps: HandlerDeps,
+  client: webApi.WebClient,
+  turn: ThreadTurn,
+  outcome: TurnOutcome,
+  ts?: string,
+) => {
+  if (outcome.kind === 'question' && ts) {
+    await deps.conversation
+      .rememberQuestion(turn.threadKey, outcome.number, { channel: turn.channel, ts })
+      .catch((error: unknown) => deps.logger.warn(`question not remembered: ${describeError(error)}`));
+  }
+  const retired = outcome.retired;
+  if (retired?.channel && retired.ts) {
+    await client.chat
+      .update({
+        channel: retired.channel,
+        ts: retired.ts,
+        ...answeredFollowUp(retired.text, retired.answer, outcome.lang),
+      })
+      .catch((error: unknown) => deps.logger.warn(`answered question not updated: ${describeError(error)}`));
+  }
+};
+
+/**
+ * Runs one conversation turn and answers in the thread, never in the channel root. Progress is
+ * visible at once when a model may be called; rules only, the answer comes within milliseconds
+ * and is posted directly (a placeholder would only flicker and spend a second call against
+ * Slack's per-channel posting limit). Failures become a short localized reply.
+ */
+export const replyInThread = async (
+  deps: HandlerDeps,
+  client: webApi.WebClient,
+  turn: ThreadTurn,
+): Promise<TurnOutcome | undefined> => {
+  const lang = await deps.conversation.langFor(turn.userId, turn.text).catch(() => 'en' as const);
+  const progress =
+    deps.classifier.answersAtOnce !== true ? await showProgress(deps, client, turn, lang) : { status: false };
+  const placeholderTs = 'placeholderTs' in progress ? progress.placeholderTs : undefined;
+  let outcome: TurnOutcome | undefined;
   let message: SlackMessage;
   try {
-    const outcome = await deps.conversation.handleTurn(turn.text.trim() === '' ? turn : { ...turn, lang });
+    outcome = await deps.conversation.handleTurn(turn.text.trim() === '' ? turn : { ...turn, lang });
     message = outcomeMessage(outcome, deps, turn.threadKey);
   } catch (error) {
     message = { text: reportFailure(deps.logger, 'conversation turn', error, lang), blocks: [] };
   }
   try {
-    if (placeholderTs) {
-      await client.chat.update({ channel: turn.channel, ts: placeholderTs, ...withoutEmptyBlocks(message) });
-    } else {
-      await client.chat.postMessage({
-        channel: turn.channel,
-        thread_ts: turn.threadTs,
-        ...withoutEmptyBlocks(message),
-        ...NO_UNFURL,
-      });
+    if (outcome?.kind === 'stale' && !placeholderTs) {
+      // An old button: only its presser hears about it, the thread stays as it is.
+      await notifyUser(client, turn.userId, message.text, { channel: turn.channel, threadTs: turn.threadTs });
+      return outcome;
     }
+    const ts = await deliver(client, turn, message, placeholderTs);
+    if (outcome) await afterDelivery(deps, client, turn, outcome, ts);
   } catch (error) {
     // The card itself was refused (e.g. msg_too_long): say so in plain text rather than stay silent.
     const text = reportFailure(deps.logger, 'thread reply', error, lang, turn.channel);
-    try {
-      if (placeholderTs) await client.chat.update({ channel: turn.channel, ts: placeholderTs, text, blocks: [] });
-      else await client.chat.postMessage({ channel: turn.channel, thread_ts: turn.threadTs, text, ...NO_UNFURL });
-    } catch (again) {
-      await tellDirectly(deps, client, turn, lang, again);
-    }
+    await deliver(client, turn, { text, blocks: [] }, placeholderTs).catch((again: unknown) =>
+      tellDirectly(deps, client, turn, lang, again),
+    );
   } finally {
-    if (withStatus) {
+    if (progress.status) {
       await client.assistant.threads
         .setStatus({ channel_id: turn.channel, thread_ts: turn.threadTs, status: '' })
         .catch(() => undefined);
     }
   }
+  return outcome;
 };

@@ -2,12 +2,12 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import { RELATIONSHIP_TYPES } from '../../src/domain/types.js';
 import { messages } from '../../src/i18n/messages.js';
-import { buildClassificationCard } from '../blocks/classification-card.js';
 import type { HandlerDeps } from '../deps.js';
 import { BLOCKS } from '../ids.js';
-import { type CardTarget, notifyUser, showCard } from '../support/card-target.js';
+import { notifyUser } from '../support/card-target.js';
 import { alertOnDistress } from '../support/early-warning.js';
 import { reportFailure } from '../support/failures.js';
+import { redrawCard, targetFromMetadata } from '../support/redraw.js';
 import { parseJsonOrNull, visibilityOf } from '../support/slack-context.js';
 
 const metadataSchema = z.object({
@@ -20,7 +20,8 @@ const metadataSchema = z.object({
 });
 
 /**
- * The reason modal: logs a manager override with its reason and updates the card in place.
+ * The reason modal: logs a manager override with its reason and redraws the card as the new type,
+ * in place and in every shared copy.
  * An empty reason keeps the modal open with an error. Submitting the same view twice logs once.
  */
 export const makeChangeTypeSubmission =
@@ -52,12 +53,8 @@ export const makeChangeTypeSubmission =
         idempotencyKey: `override:${teamId}:${meta.cardId}:${view.id}`,
         override: { type: meta.type, reason },
       });
-      const target: CardTarget = { ephemeral: meta.responseUrl !== undefined };
-      if (meta.channel) target.channel = meta.channel;
-      if (meta.messageTs) target.messageTs = meta.messageTs;
-      if (meta.responseUrl) target.responseUrl = meta.responseUrl;
-      await showCard(client, target, buildClassificationCard(decided, deps.playbook, { interactive: true }));
-      await alertOnDistress(deps, client, decision, decided.lang);
+      await redrawCard(deps, client, decided, targetFromMetadata(meta));
+      if (decision) await alertOnDistress(deps, client, decision, decided.lang);
     } catch (error) {
       const text = reportFailure(deps.logger, 'change type submission', error, lang, meta?.channel);
       await notifyUser(client, body.user.id, text, meta?.channel ? { channel: meta.channel } : undefined).catch(

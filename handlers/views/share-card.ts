@@ -17,7 +17,8 @@ const metadataSchema = z.object({
 
 /**
  * The share modal: posts the card (without buttons) to the chosen conversation with "shared by
- * @user". When the bot is not in that channel, the user is told how to invite it.
+ * @user", and makes the card's decisions (now and later) visible to the team. When the bot is not
+ * in that channel, the user is told how to invite it.
  */
 export const makeShareSubmission =
   (deps: HandlerDeps) =>
@@ -34,12 +35,17 @@ export const makeShareSubmission =
       if (!card) throw new QuadrantSlackError('stale_card', 'shared card is gone');
       if (!destination) throw new Error('share submission without a channel');
       const message = buildClassificationCard(card, deps.playbook, { interactive: false, sharedBy: body.user.id });
+      let ts: string | undefined;
       try {
-        await client.chat.postMessage({ channel: destination, ...message, ...NO_UNFURL });
+        ts = (await client.chat.postMessage({ channel: destination, ...message, ...NO_UNFURL })).ts;
       } catch (error) {
         const kind = failureKind(error);
         if (kind === 'not_in_channel' || kind === 'channel_not_found') throw new QuadrantSlackError(kind, kind);
         throw error;
+      }
+      // Sharing is the RM's consent: the card's decisions become team-visible (the dialog says so).
+      if (ts && meta.success) {
+        await deps.conversation.recordShare({ ...meta.data, channel: destination, ts, by: body.user.id });
       }
       await notifyUser(client, body.user.id, messages(lang).sharedOk(destination), origin).catch(() => undefined);
     } catch (error) {

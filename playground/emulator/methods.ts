@@ -227,9 +227,10 @@ const setStatus: Method = (body, ctx) => {
   return {};
 };
 
+/** Agent-view apps set prompts on the channel (no `thread_ts`); assistant threads may name one. */
 const setSuggestedPrompts: Method = (body, ctx) => {
   const channel = required(body, 'channel_id', 'channel_not_found');
-  const threadTs = required(body, 'thread_ts');
+  const threadTs = typeof body.thread_ts === 'string' ? body.thread_ts : '';
   resolveChannel(ctx, channel);
   const prompts = Array.isArray(body.prompts) ? body.prompts : [];
   if (prompts.length === 0 || prompts.length > 4) throw new SlackMethodError('invalid_arguments', '1 to 4 prompts');

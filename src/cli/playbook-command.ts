@@ -25,7 +25,7 @@ type Colors = ReturnType<typeof createColors>;
 const renderAction = (action: PlaybookAction | Practice, lang: Lang, c: Colors) =>
   [`  • ${c.bold(action.title[lang])} ${c.dim(`[${action.id}]`)}`, `    ${action.howTo[lang]}`].join('\n');
 
-const renderType = (type: TypeProfile, playbook: Playbook, lang: Lang, c: Colors) => {
+export const renderPlaybookType = (type: TypeProfile, playbook: Playbook, lang: Lang, c: Colors) => {
   const zh = lang === 'zh';
   const lines = [
     c.bold(`${type.name[lang]} (${type.id})`),
@@ -44,7 +44,7 @@ const renderType = (type: TypeProfile, playbook: Playbook, lang: Lang, c: Colors
   return lines.join('\n');
 };
 
-const overview = (playbook: Playbook, lang: Lang, c: Colors) =>
+export const renderPlaybookOverview = (playbook: Playbook, lang: Lang, c: Colors) =>
   [
     c.bold(
       lang === 'zh'
@@ -83,14 +83,14 @@ export const runPlaybookCommand: Command = async (args, io) => {
   const playbook = loadPlaybook(loadConfig(io.env).playbookPath);
   const c = createColors(io.stdout.isTTY === true);
   if (query === '') {
-    io.stdout.write(values.json ? `${JSON.stringify(playbook)}\n` : `${overview(playbook, lang, c)}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify(playbook)}\n` : `${renderPlaybookOverview(playbook, lang, c)}\n`);
     return 0;
   }
   const typeId = parseTypeName(query);
   if (typeId) {
     const type = playbook.types.find((t) => t.id === typeId);
     if (type) {
-      io.stdout.write(values.json ? `${JSON.stringify(type)}\n` : `${renderType(type, playbook, lang, c)}\n`);
+      io.stdout.write(values.json ? `${JSON.stringify(type)}\n` : `${renderPlaybookType(type, playbook, lang, c)}\n`);
       return 0;
     }
   }

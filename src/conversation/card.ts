@@ -36,7 +36,10 @@ export const cardViewSchema = z.object({
   threadKey: z.string(),
   lang: z.enum(['zh', 'en']),
   clientName: z.string().nullable(),
-  type: relationshipType,
+  /** `named` from the text or the RM; `anonymized` ("某城投平台") and `unnamed` get a per-thread id. */
+  clientKind: z.enum(['named', 'anonymized', 'unnamed']).default('named'),
+  /** Null when the description carries no real signal: the card offers the four types instead. */
+  type: relationshipType.nullable(),
   secondary: relationshipType.nullable(),
   confidence: z.number(),
   source: z.enum(['rules', 'hybrid']),
@@ -69,9 +72,20 @@ export const cardViewSchema = z.object({
     })
     .nullable()
     .exactOptional(),
+  /** The facts that would decide the type (shown when there is not enough information). */
+  deciding: z.array(bilingual).default([]),
   description: z.string(),
   createdAt: z.string(),
   decision: decisionStampSchema.nullable(),
+  /** What the classifier said before the RM changed the type. */
+  was: z
+    .object({ type: relationshipType.nullable(), source: z.enum(['rules', 'hybrid']), confidence: z.number() })
+    .nullable()
+    .default(null),
+  /** Every decision logged on this card, oldest first (a confirm, then a correction). */
+  decisionIds: z.array(z.string()).default([]),
+  /** Copies posted to channels; sharing makes the card's decisions team-visible. */
+  shares: z.array(z.object({ channel: z.string(), ts: z.string(), by: z.string().default('') })).default([]),
 });
 
 export type CardView = z.infer<typeof cardViewSchema>;

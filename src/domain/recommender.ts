@@ -36,6 +36,33 @@ const conditionHolds = (
 const quote = (signal: Signal | undefined): Bilingual =>
   signal ? { zh: `;依据:“${signal.text}”`, en: `; evidence: "${signal.text}"` } : { zh: '', en: '' };
 
+const folded = (text: string) => text.normalize('NFKC').toLowerCase();
+
+/**
+ * The evidence that speaks for one action: a signal whose words the action's own text or
+ * keywords share, else the strongest signal for the type (the reason the type, and so its
+ * strategy, applies).
+ */
+export const relevantEvidence = (
+  action: { title: Bilingual; howTo: Bilingual; keywords: readonly string[] },
+  support: readonly Signal[],
+): Signal | undefined => {
+  const actionText = folded(`${action.title.zh} ${action.title.en} ${action.howTo.zh} ${action.howTo.en}`);
+  const keywords = action.keywords.map(folded);
+  const shares = (signal: Signal) => {
+    const text = folded(signal.text);
+    return actionText.includes(text) || keywords.some((k) => text.includes(k) || k.includes(text));
+  };
+  return support.find(shares) ?? support[0];
+};
+
+/**
+ * A secondary type whose strategies would contradict the primary one: a client in distress gets
+ * the workout, never growth or speed offers ("fast standard process").
+ */
+const secondaryFits = (primary: RelationshipType, secondary: RelationshipType): boolean =>
+  primary !== 'problem_solving' && secondary !== primary;
+
 /**
  * Picks 3 to 6 playbook actions for a classification, ordered: transition actions when the type
  * changed, then the primary type's strategies, then the cross-cutting practices whose conditions
@@ -69,9 +96,11 @@ export const recommendActions = (
   const preferred = new Set(context.preferredIds ?? []);
   const primaryActions = [...primary.actions].sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
   // Each strategy cites a different piece of evidence where there is enough of it.
-  const support = classification.signals.filter((s) => s.type === type && s.weight > 0);
-  for (const [index, action] of primaryActions.entries()) {
-    const evidence = quote(support.length > 0 ? support[index % support.length] : undefined);
+  const support = classification.signals
+    .filter((s) => s.type === type && s.weight > 0 && !s.negated)
+    .sort((a, b) => b.weight - a.weight);
+  for (const action of primaryActions) {
+    const evidence = quote(relevantEvidence(action, support));
     add(action.id, {
       zh: `${primary.shortName.zh}客户的核心管理策略${evidence.zh}`,
       en: `Core strategy for ${primary.shortName.en.toLowerCase()} clients${evidence.en}`,
@@ -83,10 +112,11 @@ export const recommendActions = (
     if (practice.when.some((condition) => conditionHolds(condition, facts))) add(practice.id, practice.why);
   }
 
-  if (secondary !== null && secondary !== type) {
+  if (secondary !== null && secondaryFits(type, secondary)) {
     const profile = typeProfile(playbook, secondary);
-    const evidence = quote(classification.signals.find((s) => s.type === secondary && s.weight > 0));
     const first = profile.actions[0];
+    const secondarySupport = classification.signals.filter((s) => s.type === secondary && s.weight > 0 && !s.negated);
+    const evidence = quote(first ? relevantEvidence(first, secondarySupport) : undefined);
     if (first) {
       add(first.id, {
         zh: `客户也呈现${profile.shortName.zh}特征${evidence.zh}`,

@@ -91,3 +91,13 @@ export const decisionFromRow = (body: string, supersedes: string | null): Decisi
   ...(JSON.parse(body) as PreparedDecision),
   supersedes,
 });
+
+/** A stored decision's body with an amendment applied (see DecisionLog.amend). */
+export const amendedBody = (decision: Decision, patch: { visibility?: 'team'; clientName?: string }): Decision => {
+  const clientName = patch.clientName?.trim();
+  return {
+    ...decision,
+    ...(patch.visibility ? { visibility: patch.visibility } : {}),
+    ...(clientName ? { clientName, clientId: normalizeClientId(clientName) } : {}),
+  };
+};

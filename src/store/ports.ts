@@ -55,6 +55,8 @@ export type Decision = NewDecision & {
   transition?: { from: RelationshipType; to: RelationshipType };
 };
 
+export type DecisionAmendment = { visibility?: 'team'; clientName?: string };
+
 export type DecisionFilter = {
   clientId?: string;
   type?: RelationshipType;
@@ -70,6 +72,12 @@ export type DecisionLog = {
   history(clientId: string, viewer: Viewer): Promise<Decision[]>;
   /** Decisions matching the filter, newest first, filtered by visibility. */
   list(filter: DecisionFilter, viewer: Viewer): Promise<Decision[]>;
+  /**
+   * The two changes a logged decision may get, both by its author's act: `visibility: 'team'` when
+   * the card is shared to a channel, and `clientName` when an unnamed client is named later (the
+   * decision moves to that client's history). Nothing else of a decision ever changes.
+   */
+  amend(id: string, patch: DecisionAmendment): Promise<Decision | undefined>;
   /** Streams every decision oldest first (exports); admin use only. */
   all(): AsyncIterable<Decision>;
   /**
@@ -100,6 +108,10 @@ export type ThreadState = {
    * saw. Opaque to the store; the app parses it with zod on read.
    */
   cards?: Record<string, unknown>;
+  /** The client this thread is about, once known: a name, or a per-thread id for an unnamed one. */
+  client?: { name: string; kind: 'named' | 'anonymized' | 'unnamed' };
+  /** The follow-up question waiting for an answer, and where it was posted (to retire its buttons). */
+  openQuestion?: { id: string; number: number; text: string; channel?: string; ts?: string };
 };
 
 export type UserSettings = { lang: 'auto' | 'zh' | 'en' };

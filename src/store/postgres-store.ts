@@ -127,6 +127,22 @@ const postgresDialect = (pool: pg.Pool, run: SqlDialect['run']): SqlDialect => (
     keyv: `public.${KEYV_TABLE}`,
   },
   clientOrder: 'client_seq',
+  // The next number of the other client's order, under that client's row lock, as an append takes it.
+  moveToClient: async (tx, id, clientId) => {
+    await tx.change(
+      'INSERT INTO quadrant_clients (client_id, last_seq, last_id) VALUES (?, 0, NULL) ON CONFLICT DO NOTHING',
+      [clientId],
+    );
+    const [locked] = await tx.rows<{ last_seq: number }>(
+      'UPDATE quadrant_clients SET last_seq = last_seq + 1, last_id = ? WHERE client_id = ? RETURNING last_seq',
+      [id, clientId],
+    );
+    await tx.change('UPDATE quadrant_decisions SET client_id = ?, client_seq = ? WHERE id = ?', [
+      clientId,
+      locked?.last_seq ?? 1,
+      id,
+    ]);
+  },
   jsonNumber: (column, path) => {
     const steps = path.map((p, i) => `${i === path.length - 1 ? '->>' : '->'} '${p}'`).join(' ');
     return `(${column}::jsonb ${steps})::bigint`;

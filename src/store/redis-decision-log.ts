@@ -1,8 +1,8 @@
 import { normalizeClientId } from '../domain/client-id.js';
 import { assertAdmin, guarded } from './backend.js';
-import { decisionFromRow, prepareDecision } from './decision-input.js';
+import { amendedBody, decisionFromRow, prepareDecision } from './decision-input.js';
 import type { Decision, DecisionFilter, DecisionLog, PurgeRecord, Redact, StoreLogger, Viewer } from './ports.js';
-import { APPEND_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
+import { AMEND_SCRIPT, APPEND_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
 import type { RedisClient } from './redis-store.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
 
@@ -72,6 +72,18 @@ export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisi
         return stored;
       }),
     history,
+    amend: (id, patch) =>
+      guarded(logger, 'amend', async () => {
+        const [stored] = await readDecisions([id]);
+        if (stored === undefined) return undefined;
+        const amended = amendedBody(stored, patch);
+        const { transition: _none, supersedes: _kept, ...body } = amended;
+        const done = await client.eval(AMEND_SCRIPT, {
+          keys: [key('dec', id), key('client', stored.clientId), key('client', amended.clientId)],
+          arguments: [id, JSON.stringify(body), amended.clientId],
+        });
+        return done === 1 ? amended : undefined;
+      }),
     list: (filter, viewer) =>
       guarded(logger, 'list', async () => {
         const limit = filter.limit ?? Number.POSITIVE_INFINITY;

@@ -66,3 +66,17 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0
 `;
+
+/**
+ * KEYS: decision hash, old client list, new client list. ARGV: id, new body, new clientId.
+ * Rewrites a decision's body and, when its client changes, moves its id to the new client's list.
+ */
+export const AMEND_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'body', ARGV[2], 'client', ARGV[3])
+if KEYS[2] ~= KEYS[3] then
+  redis.call('LREM', KEYS[2], 0, ARGV[1])
+  redis.call('RPUSH', KEYS[3], ARGV[1])
+end
+return 1
+`;

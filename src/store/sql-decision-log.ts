@@ -1,6 +1,6 @@
 import { normalizeClientId } from '../domain/client-id.js';
 import { assertAdmin } from './backend.js';
-import { decisionFromRow, prepareDecision } from './decision-input.js';
+import { amendedBody, decisionFromRow, prepareDecision } from './decision-input.js';
 import type { Decision, DecisionFilter, DecisionLog, PurgeRecord, Redact, StoreLogger, Viewer } from './ports.js';
 import { DECISION_COLUMNS, type DecisionRow, type SqlDialect, type SqlParam } from './sql-dialect.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
@@ -60,6 +60,25 @@ export const createSqlDecisionLog = (db: SqlDialect, options: SqlDecisionLogOpti
     append: (input) =>
       db.run('append', () => db.append(prepareDecision(input, { redact: options.redact, newId, now }))),
     history,
+    amend: (id, patch) =>
+      db.run('amend', () =>
+        db.transaction(async (tx) => {
+          const [row] = await tx.rows<DecisionRow & { client_id: string }>(
+            `SELECT ${DECISION_COLUMNS}, client_id FROM ${table} WHERE id = ?`,
+            [id],
+          );
+          if (row === undefined) return undefined;
+          const amended = amendedBody(fromRow(row), patch);
+          const { transition: _none, supersedes: _kept, ...body } = amended;
+          if (amended.clientId !== row.client_id) await db.moveToClient(tx, id, amended.clientId);
+          await tx.change(`UPDATE ${table} SET visibility = ?, body = ? WHERE id = ?`, [
+            amended.visibility,
+            JSON.stringify(body),
+            id,
+          ]);
+          return amended;
+        }),
+      ),
     list: (filter, viewer) =>
       db.run('list', async () => {
         const where = whereOf(filter, viewer, admins);

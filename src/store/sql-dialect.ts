@@ -31,6 +31,8 @@ export type SqlDialect = SqlRunner & {
    * when the key was used before).
    */
   append(decision: PreparedDecision): Promise<Decision>;
+  /** Files a decision under another client, at the end of that client's order (inside `transaction`). */
+  moveToClient(tx: SqlRunner, id: string, clientId: string): Promise<void>;
   /** Runs one store operation: driver failures become `store_unavailable` (and PostgreSQL retries its schema first). */
   run<T>(operation: string, call: () => Promise<T>): Promise<T>;
 };

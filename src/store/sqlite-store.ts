@@ -50,6 +50,10 @@ const sqliteDialect = (db: SqliteConnection, path: string, logger: StoreLogger):
   tables: { decisions: 'decisions', purges: 'purges', dedupe: 'dedupe', keyv: KEYV_TABLE },
   clientOrder: 'seq',
   jsonNumber: (column, path) => `json_extract(${column}, '$.${path.join('.')}')`,
+  // `seq` is the log's order for every client: moving keeps the decision where it was in time.
+  moveToClient: async (tx, id, clientId) => {
+    await tx.change('UPDATE decisions SET client_id = ? WHERE id = ?', [clientId, id]);
+  },
   transaction: async (work) => {
     // Its own connection, so no other call of this process can slip into the transaction.
     const tx = await openSqlite(path);

@@ -47,7 +47,7 @@ const TYPE_OF_CARD =
 
 describe('quadrant chat', () => {
   it('asks a follow-up about a vague client, takes the answer, shows the card and logs the confirmed decision', async () => {
-    const result = await chat(['Acme Power wants a loan for a new plant.', 'no', '/classify', '/confirm']);
+    const result = await chat(['Acme Power wants a quick loan for a new plant.', 'no', '/classify', '/confirm']);
     expect(result.code).toBe(0);
     const out = result.stdout;
     // A vague description lacks the facts that decide the type: Quadrant asks before it classifies.

@@ -102,6 +102,31 @@ export const registerStoreContract = (backend: string, open: StoreFactory): void
       expect(history.slice(1).map((d) => d.supersedes)).toEqual(written.slice(0, -1).map((d) => d.id));
     });
 
+    it('amends a decision only in the two allowed ways: shared to the team, and filed under a new name', async () => {
+      const unnamed = 'Unnamed client · 11-30 #7';
+      const first = await store.decisions.append(newDecision({ clientName: unnamed, visibility: 'private' }));
+      const second = await store.decisions.append(
+        newDecision({ clientName: unnamed, visibility: 'private', type: 'partnership' }),
+      );
+      await store.decisions.append(newDecision({ clientName: 'Blue Harbour', type: 'transactional' }));
+      expect(await store.decisions.history(unnamed, colleague)).toEqual([]);
+      const shared = await store.decisions.amend(first.id, { visibility: 'team' });
+      expect(shared).toMatchObject({ id: first.id, visibility: 'team', type: 'strategic' });
+      expect((await store.decisions.history(unnamed, colleague)).map((d) => d.id)).toEqual([first.id]);
+      for (const d of [first, second]) await store.decisions.amend(d.id, { clientName: 'Blue Harbour Ltd.' });
+      expect(await store.decisions.history(unnamed, author)).toEqual([]);
+      const moved = await store.decisions.history('blue harbour', author);
+      // Where moved decisions sit among the client's others is the backend's order (log order or naming order).
+      expect(moved.map((d) => d.type).sort()).toEqual(['partnership', 'strategic', 'transactional']);
+      expect(moved.findIndex((d) => d.id === first.id)).toBeLessThan(moved.findIndex((d) => d.id === second.id));
+      expect(moved.find((d) => d.id === first.id)).toMatchObject({
+        clientName: 'Blue Harbour Ltd.',
+        visibility: 'team',
+      });
+      expect(moved.find((d) => d.id === second.id)?.visibility).toBe('private');
+      expect(await store.decisions.amend('01NOPE00000000000000000000', { visibility: 'team' })).toBeUndefined();
+    });
+
     it('shows private decisions only to their author and admins, team ones only within the workspace', async () => {
       const open = await store.decisions.append(newDecision({ clientName: 'Sino Power', type: 'strategic' }));
       const secret = await store.decisions.append(

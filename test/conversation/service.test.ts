@@ -84,21 +84,20 @@ describe('conversation service', () => {
   });
 
   it('a yes answer adds evidence; a no answer adds nothing the rules could misread', async () => {
-    await turn('A client.');
+    const asked = await turn('A client.');
+    if (asked.kind !== 'question') throw new Error('expected a question');
     const yes = await turn('', {
-      answer: { question: 'Is the client behind on a payment?', yes: true },
+      answer: { questionId: asked.id, number: asked.number, yes: true },
       forceClassify: true,
     });
-    expect(yes.kind === 'card' && yes.card.description).toContain('behind on a payment');
-    await turn('A client.', { threadKey: 'other' });
-    const no = await service.handleTurn({
-      threadKey: 'T1:D1:2.2',
-      teamId: 'T1',
-      userId: 'U1',
-      text: '',
-      answer: { question: 'Is the client behind on a payment?', yes: false },
-    });
-    expect(no.kind).toBe('empty');
+    expect(yes.kind === 'card' && yes.card.description).toContain(asked.question);
+    const other = (text: string, extra: Record<string, unknown> = {}) =>
+      service.handleTurn({ threadKey: 'T1:D1:2.2', teamId: 'T1', userId: 'U1', text, ...extra });
+    const second = await other('A client.');
+    if (second.kind !== 'question') throw new Error('expected a question');
+    await other('', { answer: { questionId: second.id, number: second.number, yes: false } });
+    const card = await other('classify now');
+    expect(card.kind === 'card' && card.card.description).toBe('A client.');
   });
 
   it('logs a decision once per idempotency key and stamps the card', async () => {
@@ -117,8 +116,10 @@ describe('conversation service', () => {
       idempotencyKey: 'confirm:T1:x',
     };
     const [a, b] = await Promise.all([service.decide(request), service.decide(request)]);
-    expect(a.decision.id).toBe(b.decision.id);
-    expect((await service.getCard('T1:D1:1.1', outcome.card.id))?.decision?.id).toBe(a.decision.id);
+    // The second click finds the card decided: it logs nothing and returns the same card.
+    expect(a.card.decision?.id).toBe(b.card.decision?.id);
+    expect([a.decision, b.decision].filter((d) => d !== null)).toHaveLength(1);
+    expect((await service.getCard('T1:D1:1.1', outcome.card.id))?.decision?.id).toBe(a.card.decision?.id);
     await expect(service.decide({ ...request, cardId: 'nope' })).rejects.toMatchObject({ code: 'stale_card' });
     await expect(
       service.decide({ ...request, idempotencyKey: 'o', override: { type: 'strategic', reason: '  ' } }),

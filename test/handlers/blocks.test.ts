@@ -19,6 +19,7 @@ const card = (over: Partial<CardView> = {}): CardView => ({
   threadKey: 'T1:C1:1.000001',
   lang: 'en',
   clientName: 'Huaneng Power',
+  clientKind: 'named',
   type: 'strategic',
   secondary: 'partnership',
   confidence: 0.82,
@@ -41,28 +42,37 @@ const card = (over: Partial<CardView> = {}): CardView => ({
   description: 'x',
   createdAt: '2026-11-28T10:00:00.000Z',
   decision: null,
+  deciding: [],
+  was: null,
+  decisionIds: [],
+  shares: [],
   ...over,
 });
 
 const hostile = fc.string({ unit: 'grapheme', maxLength: 6000 }).map((s) => `<!channel> <@U1> ${s} <https://x|y> &`);
 
 describe('classification card', () => {
-  it('shows type with bilingual name and emoji, confidence, secondary, evidence, agreement, actions and versions', () => {
+  it('shows type with its name and emoji, confidence, secondary, evidence, agreement, actions, and versions in the small print', () => {
     const { blocks, text } = buildClassificationCard(card(), playbook, { interactive: true });
     const json = JSON.stringify(blocks);
-    expect(json).toContain(':classical_building: 基于长期战略的合作型客户关系 / Long-term strategic cooperation');
+    expect(json).toContain(':classical_building: Long-term strategic cooperation');
+    expect(json).not.toContain('基于长期战略');
     expect(json).toContain('82%');
     expect(json).toContain('Partnership');
     expect(json).toContain('“state-owned”');
     expect(json).toContain('Rules and LLM disagree');
-    expect(json).toContain('`strategic.dedicated-team`');
-    expect(json).toContain('prompt v3 · model gpt-x');
+    // Action ids are for the log, not for the RM.
+    expect(json).not.toContain('strategic.dedicated-team`');
+    expect(json).toContain('Dedicated team');
+    const small = blocks.at(-1);
+    expect(small?.type).toBe('context');
+    expect(JSON.stringify(small)).toContain('prompt v3 · model gpt-x');
     expect(json).toContain('card_confirm');
     expect(text).toContain('Huaneng Power');
     expect(checkBlocks(blocks, 'message')).toBeNull();
   });
 
-  it('says "rules only" without a model, and shows the logged decision instead of buttons', () => {
+  it('says "rules only" without a model, and after a decision offers no second Confirm', () => {
     const decided = card({
       llm: null,
       agreement: null,
@@ -79,7 +89,7 @@ describe('classification card', () => {
     const json = JSON.stringify(buildClassificationCard(decided, playbook, { interactive: true }).blocks);
     expect(json).toContain('rules only');
     expect(json).toContain('<@URM> changed the type to *Partnership*');
-    expect(json).toContain('`D01`');
+    expect(json).toContain('decision D01');
     expect(json).not.toContain('card_confirm');
   });
 
@@ -119,12 +129,18 @@ describe('classification card', () => {
 describe('other builders', () => {
   it('follow-up: yes/no quick replies only for yes/no questions, classify-now always', () => {
     const yesNo = JSON.stringify(
-      buildFollowUpMessage({ question: 'Overdue?', yesNo: true, number: 1, lang: 'zh' }, 'k').blocks,
+      buildFollowUpMessage(
+        { id: 'distress', question: 'Overdue?', yesNo: true, choices: [], number: 1, lang: 'zh' },
+        'k',
+      ).blocks,
     );
     expect(yesNo).toContain('followup_yes');
     expect(yesNo).toContain('直接分类');
     const open = JSON.stringify(
-      buildFollowUpMessage({ question: 'How long?', yesNo: false, number: 2, lang: 'en' }, 'k').blocks,
+      buildFollowUpMessage(
+        { id: 'history', question: 'How long?', yesNo: false, choices: [], number: 2, lang: 'en' },
+        'k',
+      ).blocks,
     );
     expect(open).not.toContain('followup_yes');
     expect(open).toContain('Classify now');

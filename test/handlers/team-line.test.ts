@@ -28,6 +28,7 @@ const card = (over: Partial<CardView> = {}): CardView => ({
   threadKey: 'T1:C1:1.000001',
   lang: 'en',
   clientName: 'Acme',
+  clientKind: 'named',
   type: 'transactional',
   secondary: 'strategic',
   confidence: 0.7,
@@ -43,13 +44,17 @@ const card = (over: Partial<CardView> = {}): CardView => ({
   description: 'x',
   createdAt: '2026-11-28T10:00:00.000Z',
   decision: null,
+  deciding: [],
+  was: null,
+  decisionIds: [],
+  shares: [],
   ...over,
 });
 
 const contextTexts = (c: CardView) =>
   buildClassificationCard(c, playbook, { interactive: true })
-    .blocks.filter((b) => b.type === 'context')
-    .flatMap((b) => (b.elements as Array<{ text: string }>).map((e) => e.text));
+    .blocks.flatMap((b) => (b.type === 'context' ? b.elements : []))
+    .flatMap((e) => ('text' in e && typeof e.text === 'string' ? [e.text] : []));
 
 describe('team model line on the card', () => {
   it('says the team model moved the type, from how many decisions, with similar decisions and /client links', () => {

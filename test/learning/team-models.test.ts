@@ -93,7 +93,7 @@ describe('team models in the conversation', () => {
       visibility: 'team',
       idempotencyKey: 'confirm:1',
     });
-    expect(decision.versions.teamModel).toBe('team-nb-1@80');
+    expect(decision?.versions.teamModel).toBe('team-nb-1@80');
     expect(models.model('T0BANK').decisions).toBe(81);
   });
 

@@ -10,13 +10,8 @@ import { findRegexes } from './regex-inventory.js';
 const BOUNDED: Array<{ file: string; contains: string; why: string }> = [
   {
     file: 'src/conversation/client-name.ts',
-    contains: '{2,30}?',
-    why: 'CHINESE_COMPANY runs only on a window of at most 30 characters plus one suffix (findChineseCompany)',
-  },
-  {
-    file: 'src/conversation/client-name.ts',
-    contains: '{0,4}',
-    why: 'LATIN_COMPANY starts only at the start of a word and reads at most five words from there',
+    contains: '{0,5}',
+    why: 'LATIN_LEGAL starts only where a run of name characters starts (look-behind) and reads at most six words of at most 31 characters from there',
   },
 ];
 

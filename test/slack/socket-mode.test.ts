@@ -87,7 +87,7 @@ describe('Socket Mode against the emulator', () => {
     });
     const history = await t.deps.decisions.history(client, viewer);
     expect(history).toHaveLength(decisionsBefore + 1);
-    const decision = history.find((d) => blocksOf(updated).includes(d.id));
+    const decision = history.find((d) => blocksOf(updated).includes(d.id.slice(-8)));
     expect(decision).toMatchObject({ type: 'strategic', userId: 'URM', source: 'rules' });
     expect(blocksOf(updated)).not.toContain(ACTIONS.confirm);
   });
