@@ -150,19 +150,28 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
 export const learningDecisionLog = (log: DecisionLog, models: TeamModels): DecisionLog => {
   // Retries arrive within seconds; remembering the newest ids is enough to learn each decision once.
   const seen = new Set<string>();
-  const remember = (id: string) => {
-    seen.add(id);
-    if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
+  const learned = new Set<string>();
+  const remember = (ids: Set<string>, id: string) => {
+    ids.add(id);
+    if (ids.size > 10_000) ids.delete(ids.values().next().value as string);
+  };
+  const learn = (decision: Decision) => {
+    if (models.observe(decision)) remember(learned, decision.id);
   };
   return {
-    ...log,
     append: async (input) => {
       const decision = await log.append(input);
       if (!seen.has(decision.id)) {
-        remember(decision.id);
-        models.observe(decision);
+        remember(seen, decision.id);
+        learn(decision);
       }
       return decision;
+    },
+    // A private decision shared to a channel becomes team-visible: the team model learns it then.
+    amend: async (id, patch) => {
+      const amended = await log.amend(id, patch);
+      if (amended && patch.visibility === 'team' && !learned.has(id)) learn(amended);
+      return amended;
     },
     history: (clientId, viewer) => log.history(clientId, viewer),
     list: (filter, viewer) => log.list(filter, viewer),

@@ -16,7 +16,14 @@ beforeEach(async () => {
   t.slack.addUser({ id: 'UMATE', name: 'Mao' });
   t.slack.addChannel({ id: 'CTEAM', name: 'team', members: ['URM', 'UMATE', t.slack.bot.userId] });
 });
-afterEach(async () => {
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail')
+    console.log(
+      t.logs
+        .filter((l) => /ERROR|WARN|failed/.test(l))
+        .slice(-8)
+        .join('\n'),
+    );
   await t.close();
 });
 
