@@ -1,7 +1,10 @@
 import type { webApi } from '@slack/bolt';
+import { computeTeamStats } from '../../src/domain/team-stats.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
+import { replayForStats } from '../../src/learning/team-stats-source.js';
 import type { Decision, Viewer } from '../../src/store/ports.js';
 import { buildHomeView } from '../blocks/home.js';
+import { buildHomeTeamSection } from '../blocks/home-team.js';
 import type { HandlerDeps } from '../deps.js';
 
 const DAY_MS = 86_400_000;
@@ -50,5 +53,11 @@ export const publishHome = async (
     },
     deps.playbook,
   );
+  if (viewer.isAdmin) {
+    // The team lead's view: this workspace's decisions in the window, replayed oldest first.
+    const ofTeam = team.filter((d) => d.teamId === teamId).reverse();
+    const stats = computeTeamStats(await replayForStats(ofTeam, deps.playbook), now);
+    view.blocks = [...view.blocks, ...buildHomeTeamSection(stats, deps.playbook, lang)].slice(0, 100);
+  }
   await client.views.publish({ user_id: userId, view });
 };
