@@ -14,6 +14,7 @@ import { ACTIONS } from '../handlers/ids.js';
 import { appMention } from '../playground/emulator/signed-requests.js';
 import type { EmulatedMessage } from '../playground/emulator/web-api.js';
 import { redact } from '../src/domain/redact.js';
+import { sleep } from '../src/lib/sleep.js';
 import { startTestSlackApp, type TestSlackApp } from '../test/fakes/slack-app.js';
 import { type MixedLoadResult, runMixedLoad } from '../test/store/mixed-load.js';
 
@@ -24,7 +25,6 @@ const RETRY_AFTER_S = 10;
 const DESCRIPTION = 'Client: Huaneng Power. AAA-rated state-owned utility, third project with us, long-term framework.';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isCard = (m: EmulatedMessage) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.confirm);
 
 const confirmValue = (m: EmulatedMessage): string =>

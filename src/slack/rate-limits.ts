@@ -6,6 +6,8 @@
  * that same method and channel until then, and retries the call itself. Calls for other channels
  * and methods go on at once. Slack's posting limit is per channel, so the channel is the key.
  */
+
+import { sleep } from '../lib/sleep.js';
 import type { SlackFetch } from './http-transport.js';
 
 export type RateLimitOptions = {
@@ -49,7 +51,7 @@ const retryAfterMs = (header: string | null): number => {
 
 export const withPerChannelRateLimits = (inner: SlackFetch, options: RateLimitOptions = {}): SlackFetch => {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const wait = options.sleep ?? sleep;
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   /** Key → time before which no call with that key is sent. */
@@ -57,7 +59,7 @@ export const withPerChannelRateLimits = (inner: SlackFetch, options: RateLimitOp
 
   const waitFor = async (key: string) => {
     for (let until = heldUntil.get(key); until !== undefined && until > now(); until = heldUntil.get(key)) {
-      await sleep(until - now());
+      await wait(until - now());
     }
     if ((heldUntil.get(key) ?? 0) <= now()) heldUntil.delete(key);
   };

@@ -9,6 +9,7 @@
  * prints one JSON line of {@link MixedLoadResult}.
  */
 import { emptyProfile } from '../../src/domain/profile.js';
+import { sleep } from '../../src/lib/sleep.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { StateStore, ThreadState } from '../../src/store/ports.js';
 import { newDecision } from '../contracts/decision-builder.js';
@@ -29,8 +30,6 @@ const thread = (i: number): ThreadState => ({
   lang: 'en',
   updatedAt: new Date().toISOString(),
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One mention's store calls; waits for the lease like a turn behind another turn of its thread. */
 const turn = async (state: StateStore, prefix: string, i: number): Promise<void> => {
