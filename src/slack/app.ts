@@ -59,12 +59,24 @@ const LEVELS: Record<string, LogLevel> = {
   error: LogLevel.ERROR,
 };
 
-/**
- * Builds the Bolt app for Socket Mode or HTTP mode. HTTP mode acks before the listener runs
- * (`processBeforeResponse: false`), serves `/slack/events` for events, commands and
- * interactivity, and `/healthz` for load balancers.
- */
-export const createSlackApp = (options: SlackAppOptions): SlackApp => {
+/** What both modes share: the Web API transport and client options, authorization, logging. */
+type Shared = {
+  transport: ReturnType<typeof createSlackTransport>;
+  clientOptions: ReturnType<typeof webClientOptions>;
+  auth:
+    | { token: string; botUserId: string; botId: string; tokenVerificationEnabled: false }
+    | { authorize: () => Promise<{ botToken: string; botUserId: string; botId: string }> };
+  /** Resolves the bot's identity: known from the options, or from auth.test with retries. */
+  identityOf: (app: App) => IdentityCheck;
+  logLevel: LogLevel;
+  customPropertiesExtractor: () => { receivedAt: number };
+};
+
+// Conversation state lives in our StateStore; Bolt's per-process in-memory conversation store
+// is unused and costs a lookup (and a new Error for every unseen thread) on each event.
+const convoStore = false;
+
+const sharedParts = (options: SlackAppOptions): Shared => {
   const webApiDispatcher = options.proxy?.();
   const transport = createSlackTransport({
     timeoutMs: WEB_API_TIMEOUT_MS,
@@ -81,7 +93,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   // and Bolt's authorize waits for it: Bolt's own check runs once in its constructor and, if Slack
   // is unreachable at that moment, keeps the failure for the life of the process.
   let identity: IdentityCheck;
-  const auth = options.bot
+  const auth: Shared['auth'] = options.bot
     ? {
         token: options.botToken,
         botUserId: options.bot.userId,
@@ -91,67 +103,80 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     : {
         authorize: async () => ({ botToken: options.botToken, ...(await identity.identity()) }),
       };
-  // When a delivery arrived, for the ack-time metric (see quadrant.ts).
-  const customPropertiesExtractor = () => ({ receivedAt: performance.now() });
-  const logLevel = LEVELS[options.logger.getLevel()] ?? LogLevel.INFO;
-  // Conversation state lives in our StateStore; Bolt's per-process in-memory conversation store
-  // is unused and costs a lookup (and a new Error for every unseen thread) on each event.
-  const convoStore = false;
-  if (options.mode === 'socket') {
-    if (!options.appToken) throw new Error('SLACK_APP_TOKEN: required for Socket Mode');
-    // The receiver is built here (Bolt would build an equivalent one) to set the heartbeat and to
-    // keep the socket client's patient retries for `apps.connections.open`: with our 2 retries,
-    // three failed calls during a reconnect (a Slack or proxy outage of a few seconds) end in an
-    // unhandled rejection inside @slack/socket-mode, which stops the process. Tests pass
-    // `retries` explicitly and see failures at once.
-    const { retryConfig: _connectionRetries, ...connectionOptions } = clientOptions;
-    const socketDispatcher = options.proxy?.();
-    const receiver = new SocketModeReceiver({
-      appToken: options.appToken,
-      logger: options.logger,
-      logLevel,
-      installerOptions: { clientOptions: options.retries === undefined ? connectionOptions : clientOptions },
-      ...(options.socketPingTimeoutMs === undefined ? {} : { clientPingTimeout: options.socketPingTimeoutMs }),
-      ...(socketDispatcher === undefined ? {} : { dispatcher: socketDispatcher }),
-      customPropertiesExtractor,
-    });
-    const app = new App({
-      receiver,
-      socketMode: true,
-      convoStore,
-      logger: options.logger,
-      logLevel,
-      clientOptions,
-      ...auth,
-    });
+  const identityOf = (app: App): IdentityCheck => {
     identity = options.bot
       ? knownIdentity({ botUserId: options.bot.userId, botId: options.bot.botId })
       : checkIdentity(() => app.client.auth.test({ token: options.botToken }), options.logger);
-    let opsServer: Server | undefined;
-    return {
-      app,
-      identity,
-      start: async (listen) => {
-        // The operations endpoints come up first, so a probe sees the process while it connects.
-        if (listen !== undefined && options.routes !== undefined) {
-          opsServer = await serveOnly(options.routes, listen);
-        }
-        identity.start();
-        await app.start();
-        const address = opsServer?.address();
-        return { port: typeof address === 'object' && address !== null ? address.port : null };
-      },
-      stop: async (stopOptions = {}) => {
-        identity.stop();
-        await app.stop();
-        await stopOptions.beforeClose?.();
-        await transport.close();
-        await socketDispatcher?.close();
-        if (opsServer) await new Promise((resolve) => opsServer?.close(resolve));
-      },
-    };
-  }
+    return identity;
+  };
+  return {
+    transport,
+    clientOptions,
+    auth,
+    identityOf,
+    logLevel: LEVELS[options.logger.getLevel()] ?? LogLevel.INFO,
+    // When a delivery arrived, for the ack-time metric (see quadrant.ts).
+    customPropertiesExtractor: () => ({ receivedAt: performance.now() }),
+  };
+};
+
+const socketModeApp = (options: SlackAppOptions, shared: Shared): SlackApp => {
+  if (!options.appToken) throw new Error('SLACK_APP_TOKEN: required for Socket Mode');
+  const { transport, clientOptions, logLevel } = shared;
+  // The receiver is built here (Bolt would build an equivalent one) to set the heartbeat and to
+  // keep the socket client's patient retries for `apps.connections.open`: with our 2 retries,
+  // three failed calls during a reconnect (a Slack or proxy outage of a few seconds) end in an
+  // unhandled rejection inside @slack/socket-mode, which stops the process. Tests pass
+  // `retries` explicitly and see failures at once.
+  const { retryConfig: _connectionRetries, ...connectionOptions } = clientOptions;
+  const socketDispatcher = options.proxy?.();
+  const receiver = new SocketModeReceiver({
+    appToken: options.appToken,
+    logger: options.logger,
+    logLevel,
+    installerOptions: { clientOptions: options.retries === undefined ? connectionOptions : clientOptions },
+    ...(options.socketPingTimeoutMs === undefined ? {} : { clientPingTimeout: options.socketPingTimeoutMs }),
+    ...(socketDispatcher === undefined ? {} : { dispatcher: socketDispatcher }),
+    customPropertiesExtractor: shared.customPropertiesExtractor,
+  });
+  const app = new App({
+    receiver,
+    socketMode: true,
+    convoStore,
+    logger: options.logger,
+    logLevel,
+    clientOptions,
+    ...shared.auth,
+  });
+  const identity = shared.identityOf(app);
+  let opsServer: Server | undefined;
+  return {
+    app,
+    identity,
+    start: async (listen) => {
+      // The operations endpoints come up first, so a probe sees the process while it connects.
+      if (listen !== undefined && options.routes !== undefined) {
+        opsServer = await serveOnly(options.routes, listen);
+      }
+      identity.start();
+      await app.start();
+      const address = opsServer?.address();
+      return { port: typeof address === 'object' && address !== null ? address.port : null };
+    },
+    stop: async (stopOptions = {}) => {
+      identity.stop();
+      await app.stop();
+      await stopOptions.beforeClose?.();
+      await transport.close();
+      await socketDispatcher?.close();
+      if (opsServer) await new Promise((resolve) => opsServer?.close(resolve));
+    },
+  };
+};
+
+const httpApp = (options: SlackAppOptions, shared: Shared): SlackApp => {
   if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET: required for HTTP mode');
+  const { transport, clientOptions, logLevel } = shared;
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
@@ -163,7 +188,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
       method: ['GET'],
       handler: route.handler,
     })),
-    customPropertiesExtractor,
+    customPropertiesExtractor: shared.customPropertiesExtractor,
   });
   guardSlackRequests(receiver, {
     signingSecret: options.signingSecret,
@@ -176,11 +201,9 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     logger: options.logger,
     logLevel,
     clientOptions,
-    ...auth,
+    ...shared.auth,
   });
-  identity = options.bot
-    ? knownIdentity({ botUserId: options.bot.userId, botId: options.bot.botId })
-    : checkIdentity(() => app.client.auth.test({ token: options.botToken }), options.logger);
+  const identity = shared.identityOf(app);
   return {
     app,
     identity,
@@ -200,6 +223,14 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     },
   };
 };
+
+/**
+ * Builds the Bolt app for Socket Mode or HTTP mode. HTTP mode acks before the listener runs
+ * (`processBeforeResponse: false`), serves `/slack/events` for events, commands and
+ * interactivity, and `/healthz` for load balancers.
+ */
+export const createSlackApp = (options: SlackAppOptions): SlackApp =>
+  options.mode === 'socket' ? socketModeApp(options, sharedParts(options)) : httpApp(options, sharedParts(options));
 
 const healthz: OpsRoute['handler'] = (_req, res) => {
   res.writeHead(200, { 'content-type': 'text/plain' });
