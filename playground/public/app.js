@@ -51,12 +51,24 @@ const showToast = (message) => {
   }, 6000);
 };
 
+/** Said when the page cannot reach the playground: what was typed stays in the box. */
+const NOT_SENT = {
+  en: 'Not sent: the playground is not reachable. Your message is still in the box; send it again once connected.',
+  zh: '未发送:无法连接 playground。消息仍保留在输入框中,连接恢复后请重新发送。',
+};
+
 const api = async (path, body) => {
-  const response = await fetch(path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let response;
+  try {
+    response = await fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    showToast(NOT_SENT[lang()] ?? NOT_SENT.en);
+    return { ok: false, error: NOT_SENT };
+  }
   const data = await response.json().catch(() => ({ ok: false, error: { en: 'Bad response', zh: '响应无效' } }));
   if (!data.ok) {
     const error = data.error ?? {};
@@ -515,34 +527,44 @@ const chooseUser = (userId) => {
 
 // ---- composing ----
 
+/** Sends a message or a slash command; resolves true once the playground took it. */
 const send = async (text, threadTs) => {
   const trimmed = text.trim();
-  if (!trimmed) return;
+  if (!trimmed) return true;
   const channel = currentChannel();
   if (trimmed.startsWith('/')) {
     const command = trimmed.split(/\s+/)[0] ?? '';
     const argText = trimmed.slice(command.length).trim();
-    await act({ type: 'command', channel, command, text: argText, ...(threadTs ? { threadTs } : {}) });
-  } else {
-    await act({ type: 'message', channel, text: trimmed, ...(threadTs ? { threadTs } : {}) });
+    return (await act({ type: 'command', channel, command, text: argText, ...(threadTs ? { threadTs } : {}) })).ok;
   }
+  return (await act({ type: 'message', channel, text: trimmed, ...(threadTs ? { threadTs } : {}) })).ok;
 };
 
 const bindComposer = (form, input, threadTs) => {
-  const submit = () => {
+  // A message is never silently dropped: while the page is disconnected, or when the send fails,
+  // the text stays in the box and the page says why.
+  const submit = async () => {
     const text = input.value;
+    if (!text.trim()) return;
+    if (ui.connection.classList.contains('offline')) {
+      showToast(NOT_SENT[lang()] ?? NOT_SENT.en);
+      input.classList.add('unsent');
+      return;
+    }
     input.value = '';
     ui.hints.hidden = true;
-    void send(text, threadTs());
+    const sent = await send(text, threadTs());
+    input.classList.toggle('unsent', !sent);
+    if (!sent && input.value === '') input.value = text;
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    submit();
+    void submit();
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      submit();
+      void submit();
     }
   });
 };

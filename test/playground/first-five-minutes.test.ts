@@ -167,6 +167,25 @@ describe.skipIf(skipWithoutChromium)(`a new RM's first five minutes ${NEEDS_CHRO
     await mate.close();
   });
 
+  it('keeps a message typed while disconnected in the box, with an error, and sends it once back', async () => {
+    const offline = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await offline.goto(`${playground.url}/?user=U0ZHANGMIN`);
+    await offline.locator('#connection', { hasText: 'connected' }).waitFor();
+    await offline.context().setOffline(true);
+    const box = offline.locator('#composer-input');
+    await box.fill('Client: Blue Harbour. AAA-rated SOE, third project with us.');
+    await box.press('Enter');
+    await offline.locator('#toast', { hasText: 'Not sent' }).waitFor();
+    expect(await box.inputValue()).toBe('Client: Blue Harbour. AAA-rated SOE, third project with us.');
+    await snap(offline, 'not-sent-while-offline');
+    await offline.context().setOffline(false);
+    await offline.locator('#connection', { hasText: /^connected$/ }).waitFor();
+    await box.press('Enter');
+    await offline.locator('#messages .message', { hasText: 'Blue Harbour' }).first().waitFor();
+    expect(await box.inputValue()).toBe('');
+    await offline.close();
+  });
+
   it('had no console errors and the app logged none', () => {
     expect(errors).toEqual([]);
     expect(appLog.filter((line) => line.includes('ERROR') || line.includes('"level":"error"'))).toEqual([]);
