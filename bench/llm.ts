@@ -4,7 +4,13 @@ import { defaultPlaybook } from '../src/domain/playbook.js';
 import { redact } from '../src/domain/redact.js';
 import { createClassifier } from '../src/llm/classifier.js';
 import { createOpenAiAssessor } from '../src/llm/openai-assessor.js';
-import { loadPromptSet, renderSystemPrompt, renderUserMessage } from '../src/llm/prompt.js';
+import {
+  loadPromptSet,
+  MAX_TEAM_EXAMPLES,
+  renderSystemPrompt,
+  renderUserMessage,
+  TEAM_EXAMPLE_CHARS,
+} from '../src/llm/prompt.js';
 import { buildAssessmentSchema } from '../src/llm/schema.js';
 import { estimateMessagesTokens } from '../src/llm/tokens.js';
 import { fakeAssessment, startFakeOpenAi } from '../test/fakes/openai-server.js';
@@ -100,6 +106,16 @@ export const run = async (): Promise<void> => {
     const estimated = estimateMessagesTokens([{ content: system }, { content: user }], schema);
     console.log(
       `input tokens per turn, 300-char note: ${measured} (o200k: system ${countTokens(system)}, schema ${countTokens(schema)}, note ${countTokens(user)}; target ≤ 2,500); run-time estimate ${estimated}`,
+    );
+    // With the team's three most similar decisions as examples, at their longest.
+    const examples = Array.from({ length: MAX_TEAM_EXAMPLES }, () => ({
+      description: description.repeat(2).slice(0, TEAM_EXAMPLE_CHARS),
+      type: 'strategic' as const,
+    }));
+    const withExamples = renderUserMessage({ description, profile: null, lang: 'zh', examples }).content;
+    const measuredWithExamples = countTokens(system) + countTokens(withExamples) + countTokens(schema) + 8;
+    console.log(
+      `input tokens per turn, 300-char note + ${MAX_TEAM_EXAMPLES} team examples of ${TEAM_EXAMPLE_CHARS} chars: ${measuredWithExamples} (target ≤ 2,500)`,
     );
     const jsonMode = countTokens(renderSystemPrompt(prompts, playbook, 'json_object')) + countTokens(user) + 8;
     console.log(`input tokens per turn in JSON-mode fallback: ${jsonMode}`);

@@ -7,6 +7,7 @@ import { seedExamples } from '../domain/team-model/seed-prior.js';
 import { SimilarIndex } from '../domain/team-model/similar-index.js';
 import type { Classification, HybridClassification, SimilarDecision } from '../domain/types.js';
 import { unsureNotice } from '../domain/unsure.js';
+import type { TeamExample } from '../llm/port.js';
 import type { Decision, DecisionLog } from '../store/ports.js';
 
 /**
@@ -28,7 +29,16 @@ export type TeamModelsOptions = {
 };
 
 type Calibrators = { rules: Calibrator; team: Calibrator; fittedAt: number };
-type Workspace = { model: TeamModel; similar: SimilarIndex; calibrators: Calibrators | null };
+type Workspace = {
+  model: TeamModel;
+  similar: SimilarIndex;
+  /** Short excerpts of the indexed decisions' (redacted) descriptions, for LLM examples. */
+  excerpts: Map<string, string>;
+  calibrators: Calibrators | null;
+};
+
+/** Characters kept per decision for LLM examples. */
+const EXCERPT_CHARS = 140;
 
 /** Calibration waits for this many decisions, and is refit after every this many more. */
 export const CALIBRATE_FROM = 20;
@@ -71,6 +81,8 @@ export type TeamModels = {
   rebuild(decisions: AsyncIterable<Decision> | Iterable<Decision>): Promise<number>;
   /** The workspace's model (created empty, with the seed prior, on first use). */
   model(teamId: string): TeamModel;
+  /** Examples for the LLM: the most similar team-visible decisions, as short redacted excerpts. */
+  examples(teamId: string, text: string, k?: number): TeamExample[];
   /** The k most similar team-visible decisions of the workspace. */
   similar(teamId: string, text: string, k?: number): SimilarDecision[];
   teams(): string[];
@@ -88,6 +100,7 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       ws = {
         model: new TeamModel({ rules, seed, ...(options.canonical ? { canonical: options.canonical } : {}) }),
         similar: new SimilarIndex(),
+        excerpts: new Map(),
         calibrators: null,
       };
       workspaces.set(teamId, ws);
@@ -105,6 +118,7 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       suggestedType: decision.suggestedType,
       source: decision.source,
     });
+    ws.excerpts.set(decision.id, decision.description.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS));
     ws.similar.add(
       {
         decisionId: decision.id,
@@ -132,6 +146,13 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       let learned = 0;
       for await (const d of decisions) if (observe(d)) learned++;
       return learned;
+    },
+    examples: (teamId, text, k = SIMILAR_SHOWN) => {
+      const ws = workspace(teamId);
+      return ws.similar.query(ws.model.features(text), k).map((s) => ({
+        description: ws.excerpts.get(s.decisionId) ?? '',
+        type: s.type,
+      }));
     },
     model: (teamId) => workspace(teamId).model,
     similar: (teamId, text, k = SIMILAR_SHOWN) => {

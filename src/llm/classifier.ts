@@ -25,7 +25,7 @@ export type ClassifierDeps = {
   /** The rules classifier; injectable so tests can pin its output. */
   classifyRules?: (text: string) => Classification;
   /** The workspaces' team models; joined to every classification that names its workspace. */
-  teamModels?: Pick<TeamModels, 'contribute'>;
+  teamModels?: Pick<TeamModels, 'contribute' | 'examples'>;
 };
 
 const buildAssessor = (deps: ClassifierDeps): LlmAssessor | null => {
@@ -79,7 +79,12 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
     const description = known !== null && input.latestTurn !== undefined ? redact(input.latestTurn) : text;
     let outcome: Awaited<ReturnType<LlmAssessor['assess']>>;
     try {
-      outcome = await assessor.assess({ description, profile: known, rules, lang: input.lang });
+      // The team's most similar team-visible decisions travel as examples (redacted when logged).
+      const examples =
+        deps.teamModels !== undefined && input.teamId !== undefined
+          ? deps.teamModels.examples(input.teamId, description)
+          : [];
+      outcome = await assessor.assess({ description, profile: known, rules, lang: input.lang, examples });
     } catch {
       // Adapters should not throw; an injected one that does still must not lose the turn.
       outcome = {

@@ -4,7 +4,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { Playbook } from '../domain/playbook.js';
 import { type AssessmentCall, type CallSettings, type Sent, startAssessmentCall } from './assessment-call.js';
 import type { LlmAssessor, LlmFailureCode, LlmLogger, LlmOutcome, LlmOutputMode } from './port.js';
-import { loadPromptSet, promptVersion, renderSystemPrompt, renderUserMessage } from './prompt.js';
+import { loadPromptSet, promptVersion, renderSystemPrompt, renderUserMessage, withExamplesVersion } from './prompt.js';
 import { buildAssessmentSchema, type RawAssessment, toAssessment } from './schema.js';
 
 export type OpenAiAssessorOptions = {
@@ -199,7 +199,13 @@ export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssesso
     async assess(input): Promise<LlmOutcome> {
       const call = startAssessmentCall(settings);
       try {
-        const user = renderUserMessage({ description: input.description, profile: input.profile, lang: input.lang });
+        const examples = input.examples ?? [];
+        const user = renderUserMessage({
+          description: input.description,
+          profile: input.profile,
+          lang: input.lang,
+          examples,
+        });
         const messagesFor = (mode: LlmOutputMode): ChatCompletionMessageParam[] => [
           { role: 'system', content: systemPrompts[mode] },
           { role: 'user', content: user.content },
@@ -207,7 +213,7 @@ export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssesso
         return await readWithRepair(call, await sendFirst(call, messagesFor), {
           schema,
           model: options.model,
-          promptVersion: (mode) => promptVersion(prompts, mode),
+          promptVersion: (mode) => withExamplesVersion(promptVersion(prompts, mode), examples.length),
         });
       } catch (error) {
         // A bug or an unexpected SDK error must not lose the turn: the caller falls back to the rules.

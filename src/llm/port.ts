@@ -1,5 +1,5 @@
 import type { ClientProfile } from '../domain/profile.js';
-import type { Classification, HybridClassification, Lang, LlmOpinion } from '../domain/types.js';
+import type { Classification, HybridClassification, Lang, LlmOpinion, RelationshipType } from '../domain/types.js';
 
 /** Usage of one LLM call, for budgets, the eval report and cost estimates. */
 export type LlmUsage = { inputTokens: number; outputTokens: number };
@@ -41,6 +41,9 @@ export type LlmOutcome =
       requests: number;
     };
 
+/** A past decision of the team, shown to the model as an example: a short redacted excerpt and its final type. */
+export type TeamExample = { description: string; type: RelationshipType };
+
 /** The model port: one call per turn. Adapters never throw; failures come back as `ok: false`. */
 export type LlmAssessor = {
   assess(input: {
@@ -48,6 +51,8 @@ export type LlmAssessor = {
     profile: ClientProfile | null;
     rules: Classification;
     lang: Lang;
+    /** The most similar team-visible decisions of the workspace (redacted, short), as examples. */
+    examples?: readonly TeamExample[];
   }): Promise<LlmOutcome>;
 };
 

@@ -4,7 +4,7 @@ import { QuadrantError } from '../domain/errors.js';
 import type { Playbook } from '../domain/playbook.js';
 import type { ClientProfile } from '../domain/profile.js';
 import type { Lang } from '../domain/types.js';
-import type { LlmOutputMode } from './port.js';
+import type { LlmOutputMode, TeamExample } from './port.js';
 
 /**
  * Prompts live in `prompts/*.md`, each with an `id` and a `version` in its front matter; the
@@ -85,6 +85,14 @@ export const renderSystemPrompt = (set: PromptSet, playbook: Playbook, mode: Llm
     ...(mode === 'json_object' ? [set.output.body] : []),
   ].join('\n\n');
 
+/** Team examples sent per turn, and the characters kept of each: about 450 tokens at most. */
+export const MAX_TEAM_EXAMPLES = 3;
+export const TEAM_EXAMPLE_CHARS = 140;
+
+/** Recorded in the prompt version when a turn carried team examples, e.g. `…+team-examples@3`. */
+export const withExamplesVersion = (version: string, examples: number): string =>
+  examples > 0 ? `${version}+team-examples@${Math.min(examples, MAX_TEAM_EXAMPLES)}` : version;
+
 /** Longest description sent; a thread's older turns travel as the merged profile instead. */
 export const MAX_DESCRIPTION_CHARS = 3000;
 const MAX_PROFILE_LIST = 6;
@@ -113,6 +121,7 @@ export const renderUserMessage = (input: {
   description: string;
   profile: ClientProfile | null;
   lang: Lang;
+  examples?: readonly TeamExample[];
 }): { content: string; truncated: boolean } => {
   const known = compactProfile(input.profile);
   const text = input.description;
@@ -122,6 +131,15 @@ export const renderUserMessage = (input: {
     : known !== null
       ? text.slice(text.length - MAX_DESCRIPTION_CHARS)
       : text.slice(0, MAX_DESCRIPTION_CHARS);
-  const content = JSON.stringify({ reply_language: input.lang, known_profile: known, description });
+  const examples = (input.examples ?? []).slice(0, MAX_TEAM_EXAMPLES).map((e) => ({
+    description: e.description.slice(0, TEAM_EXAMPLE_CHARS),
+    final_type: e.type,
+  }));
+  const content = JSON.stringify({
+    reply_language: input.lang,
+    known_profile: known,
+    ...(examples.length > 0 ? { similar_decisions_by_this_team: examples } : {}),
+    description,
+  });
   return { content, truncated };
 };
