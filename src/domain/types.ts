@@ -107,6 +107,9 @@ export type HybridClassification = Classification & {
   team?: TeamContribution;
 };
 
+/** A past decision of the team, shown to the LLM as an example: a short redacted excerpt and its final type. */
+export type TeamExample = { description: string; type: RelationshipType };
+
 /** A decision the viewer may see, shown as a reason for the team model's opinion. */
 export type SimilarDecision = {
   decisionId: string;

@@ -5,9 +5,8 @@ import { applyTeamOpinion } from '../domain/team-model/apply.js';
 import { TeamModel } from '../domain/team-model/model.js';
 import { seedExamples } from '../domain/team-model/seed-prior.js';
 import { SimilarIndex } from '../domain/team-model/similar-index.js';
-import type { Classification, HybridClassification, SimilarDecision } from '../domain/types.js';
+import type { Classification, HybridClassification, SimilarDecision, TeamExample } from '../domain/types.js';
 import { unsureNotice } from '../domain/unsure.js';
-import type { TeamExample } from '../llm/port.js';
 import type { Decision, DecisionLog } from '../store/ports.js';
 
 /**

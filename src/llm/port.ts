@@ -1,5 +1,5 @@
 import type { ClientProfile } from '../domain/profile.js';
-import type { Classification, HybridClassification, Lang, LlmOpinion, RelationshipType } from '../domain/types.js';
+import type { Classification, HybridClassification, Lang, LlmOpinion, TeamExample } from '../domain/types.js';
 
 /** Usage of one LLM call, for budgets, the eval report and cost estimates. */
 export type LlmUsage = { inputTokens: number; outputTokens: number };
@@ -41,8 +41,7 @@ export type LlmOutcome =
       requests: number;
     };
 
-/** A past decision of the team, shown to the model as an example: a short redacted excerpt and its final type. */
-export type TeamExample = { description: string; type: RelationshipType };
+export type { TeamExample } from '../domain/types.js';
 
 /** The model port: one call per turn. Adapters never throw; failures come back as `ok: false`. */
 export type LlmAssessor = {
