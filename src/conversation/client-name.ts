@@ -7,6 +7,7 @@
  * linear on hostile input.
  */
 
+import { CHINESE_LEGAL_SUFFIXES } from '../domain/client-id.js';
 import { trimChars } from './trim.js';
 
 export type ExtractedName = {
@@ -18,18 +19,13 @@ export type ExtractedName = {
 const MAX_SCAN = 4_000;
 const MAX_NAME = 80;
 
+/**
+ * Words that end a company's name: the legal forms client ids drop, then industry words. In the
+ * alternation below a longer word starting with the same character still comes first.
+ */
 const CJK_SUFFIXES = [
-  '集团股份有限公司',
-  '集团有限责任公司',
-  '集团有限公司',
-  '股份有限公司',
-  '有限责任公司',
-  '控股有限公司',
-  '有限公司',
-  '集团公司',
+  ...CHINESE_LEGAL_SUFFIXES,
   '控股集团',
-  '集团',
-  '公司',
   '控股',
   '银行',
   '电力',

@@ -5,7 +5,7 @@
 import { stripInvisible } from './text/normalize.js';
 
 /** Legal-form suffixes that do not distinguish one client from another; longest first. */
-const CHINESE_SUFFIXES = [
+export const CHINESE_LEGAL_SUFFIXES = [
   '集团股份有限公司',
   '集团有限责任公司',
   '集团有限公司',
@@ -36,7 +36,7 @@ const CJK = '\\p{Script=Han}';
 const SPACE_NEXT_TO_CJK = new RegExp(`\\s+(?=${CJK})|(?<=${CJK})\\s+`, 'gu');
 
 const stripOneSuffix = (name: string): string => {
-  for (const suffix of CHINESE_SUFFIXES) {
+  for (const suffix of CHINESE_LEGAL_SUFFIXES) {
     // A name that is only a legal form ("有限公司") is kept whole, not cut down to "有限".
     if (name === suffix) return name;
     if (name.endsWith(suffix)) return name.slice(0, -suffix.length).trim();
