@@ -120,6 +120,23 @@ const sharedParts = (options: SlackAppOptions): Shared => {
   };
 };
 
+/** The Bolt app on its receiver, with the shared client options, authorization and identity. */
+const boltApp = (
+  options: SlackAppOptions,
+  shared: Shared,
+  receiver: { receiver: SocketModeReceiver; socketMode: true } | { receiver: HTTPReceiver },
+) => {
+  const app = new App({
+    ...receiver,
+    convoStore,
+    logger: options.logger,
+    logLevel: shared.logLevel,
+    clientOptions: shared.clientOptions,
+    ...shared.auth,
+  });
+  return { app, identity: shared.identityOf(app) };
+};
+
 const socketModeApp = (options: SlackAppOptions, shared: Shared): SlackApp => {
   if (!options.appToken) throw new Error('SLACK_APP_TOKEN: required for Socket Mode');
   const { transport, clientOptions, logLevel } = shared;
@@ -139,16 +156,7 @@ const socketModeApp = (options: SlackAppOptions, shared: Shared): SlackApp => {
     ...(socketDispatcher === undefined ? {} : { dispatcher: socketDispatcher }),
     customPropertiesExtractor: shared.customPropertiesExtractor,
   });
-  const app = new App({
-    receiver,
-    socketMode: true,
-    convoStore,
-    logger: options.logger,
-    logLevel,
-    clientOptions,
-    ...shared.auth,
-  });
-  const identity = shared.identityOf(app);
+  const { app, identity } = boltApp(options, shared, { receiver, socketMode: true });
   let opsServer: Server | undefined;
   return {
     app,
@@ -176,7 +184,7 @@ const socketModeApp = (options: SlackAppOptions, shared: Shared): SlackApp => {
 
 const httpApp = (options: SlackAppOptions, shared: Shared): SlackApp => {
   if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET: required for HTTP mode');
-  const { transport, clientOptions, logLevel } = shared;
+  const { transport, logLevel } = shared;
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
@@ -195,15 +203,7 @@ const httpApp = (options: SlackAppOptions, shared: Shared): SlackApp => {
     logger: options.logger,
     endpoint: '/slack/events',
   });
-  const app = new App({
-    receiver,
-    convoStore,
-    logger: options.logger,
-    logLevel,
-    clientOptions,
-    ...shared.auth,
-  });
-  const identity = shared.identityOf(app);
+  const { app, identity } = boltApp(options, shared, { receiver });
   return {
     app,
     identity,

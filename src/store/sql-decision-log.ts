@@ -39,12 +39,31 @@ const whereOf = (filter: DecisionFilter, viewer: Viewer, admins: readonly string
   return { sql: where.length > 0 ? where.join(' AND ') : 'TRUE', params };
 };
 
+/** Deletes the decisions created before `before` and records the purge, in one transaction. */
+const purgeBefore = async (db: SqlDialect, options: SqlDecisionLogOptions, before: Date, by: string) => {
+  assertAdmin(options.admins, by);
+  const cutoff = before.toISOString();
+  const removed = await db.transaction(async (tx) => {
+    const count = await tx.change(`DELETE FROM ${db.tables.decisions} WHERE created_at < ?`, [cutoff]);
+    await tx.change(`INSERT INTO ${db.tables.purges} (id, by_user, before, removed, at) VALUES (?, ?, ?, ?, ?)`, [
+      options.newId(),
+      by,
+      cutoff,
+      count,
+      options.now().toISOString(),
+    ]);
+    return count;
+  });
+  options.logger.warn(`store: ${by} purged ${removed} decisions created before ${cutoff}`);
+  return removed;
+};
+
 /**
  * The decision log of both SQL backends: history in commit order per client, filtered listing,
  * keyset-paged export, and the audited purge. Appends and locking are the dialect's.
  */
 export const createSqlDecisionLog = (db: SqlDialect, options: SqlDecisionLogOptions): DecisionLog => {
-  const { admins, logger, now, newId } = options;
+  const { admins, now, newId } = options;
   const { decisions: table, purges } = db.tables;
 
   const history = (clientName: string, viewer: Viewer) =>
@@ -105,24 +124,7 @@ export const createSqlDecisionLog = (db: SqlDialect, options: SqlDecisionLogOpti
         after = last.seq;
       }
     },
-    purge: (before, by) =>
-      db.run('purge', async () => {
-        assertAdmin(admins, by);
-        const cutoff = before.toISOString();
-        const removed = await db.transaction(async (tx) => {
-          const count = await tx.change(`DELETE FROM ${table} WHERE created_at < ?`, [cutoff]);
-          await tx.change(`INSERT INTO ${purges} (id, by_user, before, removed, at) VALUES (?, ?, ?, ?, ?)`, [
-            newId(),
-            by,
-            cutoff,
-            count,
-            now().toISOString(),
-          ]);
-          return count;
-        });
-        logger.warn(`store: ${by} purged ${removed} decisions created before ${cutoff}`);
-        return removed;
-      }),
+    purge: (before, by) => db.run('purge', () => purgeBefore(db, options, before, by)),
     purges: () =>
       db.run('purges', () =>
         db.rows<PurgeRecord>(`SELECT id, by_user AS "by", before, removed, at FROM ${purges} ORDER BY id`),
