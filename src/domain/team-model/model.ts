@@ -35,9 +35,9 @@ export const TEAM_MODEL_POLICY = {
   margin: 3,
   /**
    * ...and significantly: among the decisions where the candidate and the rules alone disagreed,
-   * (wins − losses) / √(wins + losses) must reach this z (one-sided 95%, a sign test).
+   * (wins − losses) / √(wins + losses) must reach this z (a sign test, one-sided about 98%).
    */
-  minZ: 1.645,
+  minZ: 2,
   /** Per-decision decay of the prequential counts (half-life of about 140 decisions). */
   decay: 0.995,
 } as const;
