@@ -16,6 +16,7 @@ import { type DecisionRequest, logDecision } from './decision-logging.js';
 import { type Choice, choicesFor, nextFollowUp } from './follow-up-policy.js';
 import { routeIntent } from './intent.js';
 import { isClassifyNow, resolveLang } from './language.js';
+import { withModelIntent } from './model-intent.js';
 import { createThreadLock } from './thread-lock.js';
 
 export { MAX_FOLLOW_UPS } from './follow-up-policy.js';
@@ -155,7 +156,11 @@ export const createConversationService = (deps: ConversationDeps): ConversationS
     if (isClassifyNow(request.text)) return null;
     const describing = (thread?.turns.some((t) => t.role === 'rm') ?? false) || thread?.openQuestion !== undefined;
     const signalCount = classifyWithRules(request.text).signals.filter((s) => s.weight > 0 && !s.negated).length;
-    const intent = routeIntent(request.text, { describing, signalCount });
+    const intent = await withModelIntent(routeIntent(request.text, { describing, signalCount }), request.text, {
+      signalCount,
+      describing,
+      intentOf: deps.classifier.intentOf,
+    });
     switch (intent.kind) {
       case 'greeting':
         return { kind: 'welcome', lang } as const;

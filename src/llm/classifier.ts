@@ -6,9 +6,10 @@ import { redact } from '../domain/redact.js';
 import { classifyWithRules, TRUNCATION_NOTICE } from '../domain/rules.js';
 import type { Bilingual, Classification } from '../domain/types.js';
 import type { TeamModels } from '../learning/team-models.js';
+import { createLlmIntentRouter } from './intent-router.js';
 import { LLM_OFF_NOTICE, llmFailureNotice, llmTruncatedNotice } from './notices.js';
 import { createOpenAiAssessor } from './openai-assessor.js';
-import type { Classifier, ClassifyInput, ClassifyResult, LlmAssessor, LlmLogger } from './port.js';
+import type { Classifier, ClassifyInput, ClassifyResult, IntentRouter, LlmAssessor, LlmLogger } from './port.js';
 import { MAX_DESCRIPTION_CHARS } from './prompt.js';
 
 export type ClassifierDeps = {
@@ -24,6 +25,8 @@ export type ClassifierDeps = {
   fetch?: typeof fetch;
   /** The rules classifier; injectable so tests can pin its output. */
   classifyRules?: (text: string) => Classification;
+  /** The intent port. Omitted: built from `llm` with the assessor; `null`: rules route intents alone. */
+  intentRouter?: IntentRouter | null;
   /** The workspaces' team models; joined to every classification that names its workspace. */
   teamModels?: Pick<TeamModels, 'contribute' | 'examples'>;
 };
@@ -43,6 +46,20 @@ const buildAssessor = (deps: ClassifierDeps): LlmAssessor | null => {
   });
 };
 
+const buildIntentRouter = (deps: ClassifierDeps, assessor: LlmAssessor | null): IntentRouter | null => {
+  if (deps.intentRouter !== undefined) return deps.intentRouter;
+  const { llm } = deps;
+  if (assessor === null || llm.mode === 'off' || llm.apiKey === undefined) return null;
+  return createLlmIntentRouter({
+    apiKey: llm.apiKey,
+    baseURL: llm.baseUrl,
+    model: llm.model,
+    timeoutMs: llm.timeoutMs,
+    ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+  });
+};
+
 /**
  * The classifier every surface calls. Per turn: redact the text, run the rules, call the LLM
  * according to QUADRANT_LLM_MODE (`always`, `when-uncertain` under the threshold, `off`), combine.
@@ -53,6 +70,7 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
   const assessor = buildAssessor(deps);
   const rulesOf = deps.classifyRules ?? classifyWithRules;
   const mode = assessor === null ? 'off' : deps.llm.mode;
+  const intentRouter = buildIntentRouter(deps, assessor);
 
   const classifyBase = async (input: ClassifyInput): Promise<ClassifyResult> => {
     const text = redact(input.text);
@@ -126,6 +144,8 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
 
   return {
     answersAtOnce: assessor === null || mode === 'off',
+    // Redacted like a description: the message leaves the process.
+    ...(intentRouter === null ? {} : { intentOf: (text: string) => intentRouter.intentOf(redact(text)) }),
     async classify(input): Promise<ClassifyResult> {
       const result = await classifyBase(input);
       const { teamModels } = deps;

@@ -1,5 +1,12 @@
 import type { ClientProfile } from '../domain/profile.js';
-import type { Classification, HybridClassification, Lang, LlmOpinion, TeamExample } from '../domain/types.js';
+import type {
+  Classification,
+  HybridClassification,
+  Lang,
+  LlmOpinion,
+  RelationshipType,
+  TeamExample,
+} from '../domain/types.js';
 
 /** Usage of one LLM call, for budgets, the eval report and cost estimates. */
 export type LlmUsage = { inputTokens: number; outputTokens: number };
@@ -85,8 +92,24 @@ export type LlmLogger = {
   warn(message: string, fields?: Record<string, unknown>): void;
 };
 
+/** What the model thinks a short message wants, when the rules could not tell. */
+export type IntentOpinion =
+  | { kind: 'greeting' }
+  | { kind: 'playbook'; type: RelationshipType | null }
+  | { kind: 'history'; clientName: string }
+  | { kind: 'description' }
+  | { kind: 'unclear' };
+
+/** The model port for intents: null on any failure, so the caller keeps the rules' answer. */
+export type IntentRouter = {
+  intentOf(text: string): Promise<IntentOpinion | null>;
+  readonly promptVersion: string;
+};
+
 export type Classifier = {
   classify(input: ClassifyInput): Promise<ClassifyResult>;
+  /** Present when a model is configured: asked when the rules cannot tell a message's intent. */
+  intentOf?: (text: string) => Promise<IntentOpinion | null>;
   /**
    * True when no model is configured, so every answer comes from the rules within a millisecond:
    * the Slack surfaces then post the answer directly instead of a progress placeholder first.

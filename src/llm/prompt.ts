@@ -38,24 +38,24 @@ export const parsePromptFile = (source: string, name: string): PromptFile => {
   return { id, version, body: body.trim() };
 };
 
-/** Reads the three prompt files once, when the adapter is built. */
-export const loadPromptSet = (dir: string = DEFAULT_PROMPTS_DIR): PromptSet => {
-  const read = (name: string) => {
-    const path = `${dir.replace(/\/?$/, '/')}${name}`;
-    let source: string;
-    try {
-      source = readFileSync(path, 'utf8');
-    } catch {
-      throw new PromptFileError(`${path}: cannot read prompt file`);
-    }
-    return parsePromptFile(source, path);
-  };
-  return {
-    system: read('classify-system.md'),
-    examples: read('classify-examples.md'),
-    output: read('classify-output.md'),
-  };
+/** Reads one prompt file from `dir`; a missing or malformed file is a {@link PromptFileError}. */
+export const readPromptFile = (dir: string, name: string): PromptFile => {
+  const path = `${dir.replace(/\/?$/, '/')}${name}`;
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    throw new PromptFileError(`${path}: cannot read prompt file`);
+  }
+  return parsePromptFile(source, path);
 };
+
+/** Reads the three prompt files once, when the adapter is built. */
+export const loadPromptSet = (dir: string = DEFAULT_PROMPTS_DIR): PromptSet => ({
+  system: readPromptFile(dir, 'classify-system.md'),
+  examples: readPromptFile(dir, 'classify-examples.md'),
+  output: readPromptFile(dir, 'classify-output.md'),
+});
 
 /** The version recorded with every decision, e.g. `classify-system@2026.11.1+classify-examples@2026.11.1`. */
 export const promptVersion = (set: PromptSet, mode: LlmOutputMode): string =>
