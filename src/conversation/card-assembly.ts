@@ -1,3 +1,4 @@
+import { DEFAULT_LEXICON } from '../domain/lexicon/index.js';
 import type { Playbook } from '../domain/playbook.js';
 import { type Recommendation, recommendActions } from '../domain/recommender.js';
 import type {
@@ -16,13 +17,33 @@ const MAX_KEPT_SIGNALS = 30;
 
 const overlaps = (a: Signal, b: Signal) => a.start < b.end && b.start < a.end;
 
+/** Lexicon entries that are common words ("一笔", "利息", "集团"): they lean one way without saying much. */
+const WEAK_ENTRY_IDS: ReadonlySet<string> = new Set(
+  DEFAULT_LEXICON.entries.filter((entry) => entry.weak === true).map((entry) => entry.id),
+);
+
+const isCurrentDistress = (s: Signal) => s.type === 'problem_solving' && s.weight > 0 && !s.negated && !s.discounted;
+
+/**
+ * On a card that is problem_solving because of current distress, the other types backed only by
+ * weak words ("还了一笔利息" is not a transactional client): their matches are background.
+ */
+const backgroundTypes = (signals: readonly Signal[], primary: RelationshipType | null): Set<RelationshipType> => {
+  if (primary !== 'problem_solving' || !signals.some(isCurrentDistress)) return new Set();
+  const specific = new Set(signals.filter((s) => !s.negated && !WEAK_ENTRY_IDS.has(s.id)).map((s) => s.type));
+  return new Set(signals.filter((s) => s.type !== primary && !specific.has(s.type)).map((s) => s.type));
+};
+
 /**
  * The evidence an RM reads: strongest first, each phrase once, and one span never counted for two
- * types (the type the card shows keeps it, else the heavier reading). Negated matches go last.
+ * types (the type the card shows keeps it, else the heavier reading). Background matches (see
+ * {@link backgroundTypes}) come after every other match, negated matches last.
  */
 export const rankEvidence = (signals: readonly Signal[], primary: RelationshipType | null): Signal[] => {
+  const background = backgroundTypes(signals, primary);
+  const tier = (s: Signal) => (s.negated ? 0 : background.has(s.type) ? 1 : 2);
   const strength = (s: Signal) => (s.negated ? -1 : s.weight) + (s.type === primary ? 0.001 : 0);
-  const ordered = [...signals].sort((a, b) => strength(b) - strength(a));
+  const ordered = [...signals].sort((a, b) => tier(b) - tier(a) || strength(b) - strength(a));
   const kept: Signal[] = [];
   const phrases = new Set<string>();
   for (const signal of ordered) {
