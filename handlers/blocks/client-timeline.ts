@@ -6,8 +6,8 @@ import type { Decision } from '../../src/store/ports.js';
 import type { SlackMessage } from './classification-card.js';
 import { type Block, context, header, section, slackDate } from './kit.js';
 
-/** Leaves room for the header, a note on older entries and the footer. */
-const MAX_ENTRIES = 40;
+/** Two blocks per entry (the entry, its id), plus the header and a note on older entries: 50 at most. */
+const MAX_ENTRIES = 24;
 
 /**
  * `/client NAME`: the decisions the caller may see, oldest first, type changes highlighted.
@@ -34,8 +34,8 @@ export const buildClientTimeline = (
     const lines = [m.clientEntry(label(d.type), d.userId, slackDate(d.createdAt), m.sourceNames[d.source] ?? d.source)];
     if (d.transition) lines.unshift(m.clientTransition(label(d.transition.from), label(d.transition.to)));
     if (d.reason) lines.push(`> ${quoteText(oneLine(d.reason), 500)}`);
-    lines.push(`\`${safeText(d.id, 40)}\``);
-    blocks.push(section(lines.join('\n')));
+    // RMs read client, type, date, who and why; the id is for support and audit, so it stays small.
+    blocks.push(section(lines.join('\n')), context(`ID ${safeText(d.id, 40)}`));
   }
   return { text: m.clientHistory(shown), blocks: blocks.slice(0, 50) };
 };

@@ -195,6 +195,9 @@ describe('other builders', () => {
     const json = JSON.stringify(blocks);
     expect(json).toContain('Type changed');
     expect(json).toContain('&lt;!channel&gt;');
+    const idBlocks = blocks.filter((b) => b.type === 'context' && JSON.stringify(b).includes('ID D119'));
+    expect(idBlocks).toHaveLength(1);
+    expect(json).not.toContain('`D119`');
   });
 
   it('home view: bars proportional to counts, settings by role', () => {
