@@ -57,6 +57,38 @@ export type Playground = {
   close(): Promise<void>;
 };
 
+/** The playground's people, each with a DM to the bot, and the team channel they share. */
+const seedWorkspace = (emulator: SlackEmulator) => {
+  for (const persona of PERSONAS) {
+    emulator.addUser({ id: persona.id, name: persona.name, realName: persona.name, locale: 'zh-CN' });
+    emulator.dmWith(persona.id);
+  }
+  emulator.addChannel({
+    id: TEAM_CHANNEL.id,
+    name: TEAM_CHANNEL.name,
+    members: [...PERSONAS.map((p) => p.id), emulator.bot.userId],
+  });
+};
+
+/** Every visible emulator change (not plain API calls) claims opened views and tells the page. */
+const trackChanges = (emulator: SlackEmulator, views: ReturnType<typeof createPlaygroundViews>) => {
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  const unsubscribe = emulator.onChange((event) => {
+    if (event.kind === 'call') return;
+    if (event.kind === 'view') claimOpenedViews(emulator, views);
+    if (event.kind === 'view') views.versions.set(event.view.id, (views.versions.get(event.view.id) ?? 0) + 1);
+    changed();
+  });
+  const onChange = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  return { changed, onChange, unsubscribe };
+};
+
 /**
  * Runs the whole Slack experience locally: the Slack emulator's Web API, the real Bolt app in
  * HTTP mode pointed at it, and the page that drives both. One process, loopback only.
@@ -78,15 +110,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<Playground>
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    for (const persona of PERSONAS) {
-      emulator.addUser({ id: persona.id, name: persona.name, realName: persona.name, locale: 'zh-CN' });
-      emulator.dmWith(persona.id);
-    }
-    emulator.addChannel({
-      id: TEAM_CHANNEL.id,
-      name: TEAM_CHANNEL.name,
-      members: [...PERSONAS.map((p) => p.id), emulator.bot.userId],
-    });
+    seedWorkspace(emulator);
 
     const admins = [...new Set([...deps.config.admins, ...PERSONAS.filter((p) => p.isAdmin).map((p) => p.id)])];
     const slackApp = await deps.createApp({
@@ -101,16 +125,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<Playground>
     const appUrl = `http://127.0.0.1:${appPort}/slack/events`;
 
     const views = createPlaygroundViews();
-    const listeners = new Set<() => void>();
-    const changed = () => {
-      for (const listener of [...listeners]) listener();
-    };
-    const unsubscribe = emulator.onChange((event) => {
-      if (event.kind === 'call') return;
-      if (event.kind === 'view') claimOpenedViews(emulator, views);
-      if (event.kind === 'view') views.versions.set(event.view.id, (views.versions.get(event.view.id) ?? 0) + 1);
-      changed();
-    });
+    const { changed, onChange, unsubscribe } = trackChanges(emulator, views);
     cleanups.push(async () => unsubscribe());
 
     const act = createActionRouter({
@@ -131,10 +146,7 @@ export const startPlayground = async (deps: PlaygroundDeps): Promise<Playground>
       snapshot: (persona) =>
         buildSnapshot(emulator, persona, { viewErrors: views.errors, viewVersions: views.versions }),
       act,
-      onChange: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+      onChange,
       ...(deps.logError ? { logError: deps.logError } : {}),
     });
     cleanups.push(() => page.close());

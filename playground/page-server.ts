@@ -85,43 +85,53 @@ const trusted = (req: IncomingMessage, listeningHost: string): boolean => {
   return true;
 };
 
+const personaFrom = (url: URL): Persona => {
+  const persona = findPersona(url.searchParams.get('user') ?? '');
+  if (!persona) throw new PlaygroundError('unknown_user');
+  return persona;
+};
+
+/** A Server-Sent Events stream for one persona's page: one `change` event per tick of changes. */
+const openEventStream = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  onChange: PageServerDeps['onChange'],
+  streams: Set<ServerResponse>,
+) => {
+  personaFrom(url);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/event-stream; charset=utf-8',
+    connection: 'keep-alive',
+  });
+  res.write('retry: 1000\n\n');
+  streams.add(res);
+  // Many Web API calls can land in one tick (a stream of appends); one event per tick is enough.
+  let pending = false;
+  const unsubscribe = onChange(() => {
+    if (pending) return;
+    pending = true;
+    setImmediate(() => {
+      pending = false;
+      res.write('event: change\ndata: {}\n\n');
+    });
+  });
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    streams.delete(res);
+  });
+};
+
 /** Serves the playground page, its JSON API and a Server-Sent Events stream of changes. */
 export const startPageServer = async (deps: PageServerDeps): Promise<PageServer> => {
   const publicDir = deps.publicDir ?? new URL('./public/', import.meta.url);
   const streams = new Set<ServerResponse>();
 
-  const personaFrom = (url: URL): Persona => {
-    const persona = findPersona(url.searchParams.get('user') ?? '');
-    if (!persona) throw new PlaygroundError('unknown_user');
-    return persona;
-  };
-
-  const openStream = (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    personaFrom(url);
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': 'text/event-stream; charset=utf-8',
-      connection: 'keep-alive',
-    });
-    res.write('retry: 1000\n\n');
-    streams.add(res);
-    // Many Web API calls can land in one tick (a stream of appends); one event per tick is enough.
-    let pending = false;
-    const unsubscribe = deps.onChange(() => {
-      if (pending) return;
-      pending = true;
-      setImmediate(() => {
-        pending = false;
-        res.write('event: change\ndata: {}\n\n');
-      });
-    });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      streams.delete(res);
-    });
-  };
+  const openStream = (req: IncomingMessage, res: ServerResponse, url: URL) =>
+    openEventStream(req, res, url, deps.onChange, streams);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!trusted(req, deps.host)) return sendError(res, 403, new PlaygroundError('forbidden'));

@@ -92,6 +92,78 @@ export const configuredConnection = (config: Config): SlackConnection => {
     : { mode: 'http', botToken: slack.botToken, signingSecret: slack.signingSecret ?? '', apiUrl: slack.apiUrl };
 };
 
+/** The playbook file, or a {@link ConfigError} naming QUADRANT_PLAYBOOK. */
+const openPlaybook = (path: Config['playbookPath']): Playbook => {
+  try {
+    return loadPlaybook(path);
+  } catch (error) {
+    throw new ConfigError(
+      error instanceof PlaybookError ? `QUADRANT_PLAYBOOK: ${error.message}` : describeError(error),
+    );
+  }
+};
+
+/** The classifier on the configured LLM, through the proxy when one is set. */
+const buildClassifier = (
+  config: Config,
+  parts: {
+    playbook: Playbook;
+    teamModels: TeamModels;
+    logger: Quadrant['logger'];
+    dispatcher: ReturnType<typeof proxyDispatcher>;
+  },
+) => {
+  const { logger, dispatcher } = parts;
+  return createClassifier({
+    playbook: parts.playbook,
+    teamModels: parts.teamModels,
+    llm: config.llm,
+    ...(dispatcher === undefined ? {} : { fetch: fetchVia(dispatcher) }),
+    logger: {
+      info: (message, fields) => logger.info(message, fields ?? ''),
+      warn: (message, fields) => logger.warn(message, fields ?? ''),
+    },
+  });
+};
+
+/** The store answers a read within 2 s. */
+const storeAnswers = async (store: Quadrant['store']): Promise<string | undefined> => {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve('store: no answer within 2 s'), 2_000);
+  });
+  const probe = store.state.getWorkspaceSettings('readyz-probe').then(
+    () => undefined,
+    (error: unknown) => `store: ${describeError(error).slice(0, 120)}`,
+  );
+  try {
+    return await Promise.race([probe, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/** Before the connection closes, the turns in flight get up to `boundMs` to finish. */
+const drainTurns = async (inFlight: ReturnType<typeof trackInFlight>, logger: Quadrant['logger'], boundMs: number) => {
+  if (inFlight.count() === 0) return;
+  logger.info(`waiting for ${inFlight.count()} turns in flight (at most ${boundMs} ms)`);
+  if (!(await inFlight.drain(boundMs))) {
+    logger.warn(`${inFlight.count()} turns still running after ${boundMs} ms; stopping anyway`);
+  }
+};
+
+/** The configured store, or a {@link ConfigError} naming QUADRANT_STORE_URL. */
+const openConfiguredStore = (config: Config, logger: Quadrant['logger'], now: QuadrantOverrides['now']) =>
+  openStore({
+    ...config.store,
+    admins: config.admins,
+    redact,
+    logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+    ...(now === undefined ? {} : { now }),
+  }).catch((error: unknown) => {
+    throw new ConfigError(`QUADRANT_STORE_URL: ${describeError(error)}`);
+  });
+
 /**
  * Builds everything but the Slack connection. Throws a {@link ConfigError} naming the variable
  * when the playbook file or the store cannot be opened.
@@ -103,23 +175,8 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
   const metrics = createMetrics();
   // The LLM client's own proxy dispatcher; each Slack app builds its own (see createSlackApp).
   const dispatcher = proxyDispatcher(config.proxy);
-  let playbook: Playbook;
-  try {
-    playbook = loadPlaybook(config.playbookPath);
-  } catch (error) {
-    throw new ConfigError(
-      error instanceof PlaybookError ? `QUADRANT_PLAYBOOK: ${error.message}` : describeError(error),
-    );
-  }
-  const opened = await openStore({
-    ...config.store,
-    admins: config.admins,
-    redact,
-    logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
-    ...(overrides.now === undefined ? {} : { now: overrides.now }),
-  }).catch((error: unknown) => {
-    throw new ConfigError(`QUADRANT_STORE_URL: ${describeError(error)}`);
-  });
+  const playbook = openPlaybook(config.playbookPath);
+  const opened = await openConfiguredStore(config, logger, overrides.now);
   const store = instrumentStore(opened, metrics, config.store.url);
   // The team models learn from the log: rebuilt at start, then updated by every logged decision.
   const teamModels = createTeamModels({ playbook });
@@ -129,40 +186,14 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
   });
   logger.info(`team models: ${learned} team-visible decisions learned (${teamModels.teams().length} workspaces)`);
   const decisions = learningDecisionLog(store.decisions, teamModels);
-  const built = createClassifier({
-    playbook,
-    teamModels,
-    llm: config.llm,
-    ...(dispatcher === undefined ? {} : { fetch: fetchVia(dispatcher) }),
-    logger: {
-      info: (message, fields) => logger.info(message, fields ?? ''),
-      warn: (message, fields) => logger.warn(message, fields ?? ''),
-    },
-  });
+  const built = buildClassifier(config, { playbook, teamModels, logger, dispatcher });
   const classifier = instrumentClassifier(overrides.classifier ? overrides.classifier(built) : built, metrics);
-
-  /** The store answers a read within 2 s. */
-  const storeAnswers = async (): Promise<string | undefined> => {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<string>((resolve) => {
-      timer = setTimeout(() => resolve('store: no answer within 2 s'), 2_000);
-    });
-    const probe = store.state.getWorkspaceSettings('readyz-probe').then(
-      () => undefined,
-      (error: unknown) => `store: ${describeError(error).slice(0, 120)}`,
-    );
-    try {
-      return await Promise.race([probe, deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
 
   const createApp = (connection: SlackConnection = configuredConnection(config)): QuadrantApp => {
     const bot = connection.bot ?? overrides.bot;
     const readiness = async (): Promise<Readiness> => {
       const reasons: string[] = [];
-      const storeProblem = await storeAnswers();
+      const storeProblem = await storeAnswers(store);
       if (storeProblem !== undefined) reasons.push(storeProblem);
       if (!slackApp.identity.verified()) reasons.push(`slack: ${slackApp.identity.lastError() ?? 'auth.test pending'}`);
       return { ready: reasons.length === 0, reasons };
@@ -193,15 +224,7 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
       logger,
     });
     const stop = (boundMs = SHUTDOWN_BOUND_MS) =>
-      slackApp.stop({
-        beforeClose: async () => {
-          if (inFlight.count() === 0) return;
-          logger.info(`waiting for ${inFlight.count()} turns in flight (at most ${boundMs} ms)`);
-          if (!(await inFlight.drain(boundMs))) {
-            logger.warn(`${inFlight.count()} turns still running after ${boundMs} ms; stopping anyway`);
-          }
-        },
-      });
+      slackApp.stop({ beforeClose: () => drainTurns(inFlight, logger, boundMs) });
     return { slackApp, deps, stop };
   };
 

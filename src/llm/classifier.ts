@@ -60,6 +60,28 @@ const buildIntentRouter = (deps: ClassifierDeps, assessor: LlmAssessor | null): 
   });
 };
 
+type AssessOutcome = Awaited<ReturnType<LlmAssessor['assess']>>;
+
+/** One LLM assessment with the team's examples; an assessor that throws reads as unavailable. */
+const assessSafely = async (
+  assessor: LlmAssessor,
+  deps: ClassifierDeps,
+  request: Omit<Parameters<LlmAssessor['assess']>[0], 'examples'>,
+  input: ClassifyInput,
+): Promise<AssessOutcome> => {
+  try {
+    // The team's most similar team-visible decisions travel as examples (redacted when logged).
+    const examples =
+      deps.teamModels !== undefined && input.teamId !== undefined
+        ? deps.teamModels.examples(input.teamId, request.description)
+        : [];
+    return await assessor.assess({ ...request, examples });
+  } catch {
+    // Adapters should not throw; an injected one that does still must not lose the turn.
+    return { ok: false, code: 'llm_unavailable', detail: 'assessor threw', latencyMs: 0, usage: null, requests: 0 };
+  }
+};
+
 /**
  * The classifier every surface calls. Per turn: redact the text, run the rules, call the LLM
  * according to QUADRANT_LLM_MODE (`always`, `when-uncertain` under the threshold, `off`), combine.
@@ -95,25 +117,7 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
     if (mode === 'when-uncertain' && rules.confidence >= deps.llm.threshold) return rulesOnly('skipped', []);
 
     const description = known !== null && input.latestTurn !== undefined ? redact(input.latestTurn) : text;
-    let outcome: Awaited<ReturnType<LlmAssessor['assess']>>;
-    try {
-      // The team's most similar team-visible decisions travel as examples (redacted when logged).
-      const examples =
-        deps.teamModels !== undefined && input.teamId !== undefined
-          ? deps.teamModels.examples(input.teamId, description)
-          : [];
-      outcome = await assessor.assess({ description, profile: known, rules, lang: input.lang, examples });
-    } catch {
-      // Adapters should not throw; an injected one that does still must not lose the turn.
-      outcome = {
-        ok: false,
-        code: 'llm_unavailable',
-        detail: 'assessor threw',
-        latencyMs: 0,
-        usage: null,
-        requests: 0,
-      };
-    }
+    const outcome = await assessSafely(assessor, deps, { description, profile: known, rules, lang: input.lang }, input);
     if (!outcome.ok) {
       deps.logger?.warn('llm fell back to rules', { code: outcome.code, detail: outcome.detail });
       return {

@@ -130,19 +130,9 @@ const readWithRepair = async (
   };
 };
 
-/**
- * The OpenAI-compatible adapter of the {@link LlmAssessor} port: one structured call per turn.
- *
- * - Structured outputs (`json_schema`, strict) built from the zod schema; when the endpoint
- *   rejects them (any 400/422), one retry in JSON mode validated with the same schema; once that
- *   works, this adapter stays in JSON mode for later turns.
- * - At most one transport retry per turn: 429 when Retry-After ≤ the cap (5 s), 5xx, a dropped
- *   connection or a timeout. Output that fails validation gets at most one repair request.
- * - Length cut-offs, refusals and anything else give `ok: false`; it never throws.
- * - Everything is bounded by {@link assessmentDeadlineMs}.
- */
-export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssessor => {
-  const client = new OpenAI({
+/** The SDK client with our own retries and nothing read from process.env. */
+const buildClient = (options: OpenAiAssessorOptions): OpenAI =>
+  new OpenAI({
     apiKey: options.apiKey,
     baseURL: options.baseURL ?? null,
     timeout: options.timeoutMs,
@@ -155,6 +145,20 @@ export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssesso
     logLevel: 'off',
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+
+/**
+ * The OpenAI-compatible adapter of the {@link LlmAssessor} port: one structured call per turn.
+ *
+ * - Structured outputs (`json_schema`, strict) built from the zod schema; when the endpoint
+ *   rejects them (any 400/422), one retry in JSON mode validated with the same schema; once that
+ *   works, this adapter stays in JSON mode for later turns.
+ * - At most one transport retry per turn: 429 when Retry-After ≤ the cap (5 s), 5xx, a dropped
+ *   connection or a timeout. Output that fails validation gets at most one repair request.
+ * - Length cut-offs, refusals and anything else give `ok: false`; it never throws.
+ * - Everything is bounded by {@link assessmentDeadlineMs}.
+ */
+export const createOpenAiAssessor = (options: OpenAiAssessorOptions): LlmAssessor => {
+  const client = buildClient(options);
   const schema = buildAssessmentSchema(options.playbook);
   const structuredFormat = zodResponseFormat(schema, 'assessment');
   const prompts = loadPromptSet(options.promptsDir);

@@ -43,6 +43,24 @@ const matchesFilter = (d: Decision, filter: DecisionFilter): boolean =>
   (filter.since === undefined || d.createdAt >= filter.since.toISOString()) &&
   (filter.userId === undefined || d.userId === filter.userId);
 
+/** Newest first, page by page from the list's tail, until `limit` decisions match. */
+const readNewestFirst = async (
+  client: RedisClient,
+  listKey: string,
+  readDecisions: (ids: string[]) => Promise<Decision[]>,
+  matches: (d: Decision) => boolean,
+  limit: number,
+): Promise<Decision[]> => {
+  const found: Decision[] = [];
+  for (let end = -1; found.length < limit; end -= PAGE) {
+    const ids = await client.lRange(listKey, end - PAGE + 1, end);
+    const page = await readDecisions(ids);
+    for (const d of page.reverse()) if (matches(d) && found.length < limit) found.push(d);
+    if (ids.length < PAGE) break;
+  }
+  return found;
+};
+
 /**
  * The decision log on Redis: an atomic idempotent append and ordered per-client lists, in Lua.
  * Durability is Redis's: run it with `appendonly yes` and `appendfsync always` for a bank's log.
@@ -89,14 +107,7 @@ export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisi
         const limit = filter.limit ?? Number.POSITIVE_INFINITY;
         const matches = (d: Decision) => canSee(d, viewer, admins) && matchesFilter(d, filter);
         const listKey = filter.clientId === undefined ? key('log') : key('client', normalizeClientId(filter.clientId));
-        const found: Decision[] = [];
-        // Newest first, page by page from the tail, until the limit is met.
-        for (let end = -1; found.length < limit; end -= PAGE) {
-          const ids = await client.lRange(listKey, end - PAGE + 1, end);
-          const page = await readDecisions(ids);
-          for (const d of page.reverse()) if (matches(d) && found.length < limit) found.push(d);
-          if (ids.length < PAGE) break;
-        }
+        const found = await readNewestFirst(client, listKey, readDecisions, matches, limit);
         return withTransitionsFromHistory(found, (clientId) => history(clientId, viewer));
       }),
     all: async function* () {
