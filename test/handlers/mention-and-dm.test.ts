@@ -130,7 +130,11 @@ describe('DM conversation', () => {
     await t.slack.waitFor(() =>
       t.slack.thread(first.channel, first.ts).find((m) => blocksText(m.blocks).includes(ACTIONS.followUpYes)),
     );
+    const botReplies = () => t.slack.thread(first.channel, first.ts).filter((m) => m.botId !== undefined).length;
+    const before = botReplies();
     await t.dm('URM', 'They missed a payment last month and ask to restructure the loan.', first.ts);
+    // Slack acks a message before Quadrant works on it: like an RM, wait for the answer before the next one.
+    await t.slack.waitFor(() => botReplies() > before);
     await t.dm('URM', '直接分类', first.ts);
     const card = await t.slack.waitFor(cardIn(first.channel, first.ts));
     const thread = await t.deps.state.getThread(`${t.teamId}:${first.channel}:${first.ts}`);

@@ -1,5 +1,17 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { accessSync, chownSync, constants, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  chownSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,17 +82,67 @@ export const skipWithout = (program: Program): boolean =>
 /** Suffix for the name of a suite that needs `program`; the end-of-run line counts by it. */
 export const needs = (program: Program): string => `(needs ${program})`;
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; we release it just before the server binds). */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
+/**
+ * Ports handed to test servers come from below the kernel's ephemeral range (32768-60999 on Linux),
+ * so neither `listen(0)` elsewhere nor an outgoing connection can take one between our pick and the
+ * server's bind. Each pick is reserved for the life of this process by a lock file named after the
+ * port: another test process (another file, or another run of the suite) never picks it, even while
+ * our server is stopped for an outage test and the port is closed.
+ */
+const PORT_RANGE = { first: 20_000, last: 29_999 };
+const PORT_LOCKS = join(tmpdir(), 'quadrant-test-ports');
+const reserved: string[] = [];
+
+const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Takes the port's lock file; a lock left by a process that is gone is taken over. */
+const reserve = (port: number): boolean => {
+  const lock = join(PORT_LOCKS, String(port));
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      if (reserved.length === 0) {
+        process.once('exit', () => {
+          for (const path of reserved) rmSync(path, { force: true });
+        });
+      }
+      reserved.push(lock);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lock, 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) return false;
+      rmSync(lock, { force: true });
+    }
+  }
+  return false;
+};
+
+const bindable = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/** A free TCP port on 127.0.0.1, reserved for this process (see PORT_RANGE above). */
+export const freePort = async (): Promise<number> => {
+  mkdirSync(PORT_LOCKS, { recursive: true, mode: 0o1777 });
+  const span = PORT_RANGE.last - PORT_RANGE.first + 1;
+  const start = (process.pid * 7919 + Date.now()) % span;
+  for (let i = 0; i < span; i += 1) {
+    const port = PORT_RANGE.first + ((start + i) % span);
+    if (reserve(port) && (await bindable(port))) return port;
+  }
+  throw new Error(`no free port left in ${PORT_RANGE.first}-${PORT_RANGE.last}`);
+};
 
 /** Resolves once something accepts TCP connections on the port, or rejects after the deadline. */
 const waitForPort = async (port: number, deadlineMs: number, child: ChildProcess, what: string): Promise<void> => {
@@ -111,6 +173,28 @@ const stopChild = (child: ChildProcess, signal: NodeJS.Signals): Promise<void> =
     child.once('exit', () => resolve());
     child.kill(signal);
   });
+
+/**
+ * Resolves once this very server is ready: its postmaster.pid names the child and says "ready"
+ * (PostgreSQL writes that after binding its sockets). A port that answers is not enough: if our
+ * server failed to bind, something else would be answering there.
+ */
+const waitForPostgres = async (data: string, port: number, deadlineMs: number, child: ChildProcess): Promise<void> => {
+  const pidFile = join(data, 'postmaster.pid');
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`postgres on port ${port} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    }
+    if (existsSync(pidFile)) {
+      // Lines: pid, data dir, start time, port, socket dir, listen address, shared memory key, status.
+      const lines = readFileSync(pidFile, 'utf8').split('\n');
+      if (Number(lines[0]) === child.pid && lines[3]?.trim() === String(port) && lines[7]?.trim() === 'ready') return;
+    }
+    await sleep(50);
+  }
+  throw new Error(`postgres did not become ready on 127.0.0.1:${port} within ${deadlineMs} ms`);
+};
 
 export type RedisServer = {
   url: string;
@@ -256,7 +340,7 @@ export const startPostgres = async (fixedPort?: number): Promise<PostgresServer>
       ],
       { ...asUser, stdio: 'ignore' },
     );
-    await waitForPort(port, 60_000, child, 'postgres');
+    await waitForPostgres(data, port, 60_000, child);
   };
   await run();
   return {
