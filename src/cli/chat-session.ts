@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createColors } from 'picocolors';
 import type { CardView } from '../conversation/card.js';
-import type { ConversationService, TurnOutcome, TurnRequest } from '../conversation/service.js';
+import type {
+  ConversationService,
+  DecideRequest,
+  FollowUpAnswer,
+  TurnOutcome,
+  TurnRequest,
+} from '../conversation/service.js';
 import type { Playbook } from '../domain/playbook.js';
 import { isRelationshipType, type Lang, RELATIONSHIP_TYPES } from '../domain/types.js';
 import { messages } from '../i18n/messages.js';
@@ -28,6 +34,39 @@ type State = {
   question: OpenQuestion | null;
   /** The words of an "unclear" message, classified as a description on /yes. */
   unclear: string | null;
+};
+
+/** The open question's answer in a typed line (yes/no, or a choice's number), else null. */
+export const bareAnswer = (q: OpenQuestion, line: string): FollowUpAnswer | null => {
+  const base = { questionId: q.id, number: q.number };
+  if (q.yesNo && (YES.test(line) || NO.test(line))) return { ...base, yes: YES.test(line) };
+  const choice = Number.parseInt(line, 10);
+  if (q.choices.length > 0 && String(choice) === line && choice >= 1 && choice <= q.choices.length)
+    return { ...base, choice: choice - 1 };
+  return null;
+};
+
+/** A terminal decision: private, keyed so a repeated command logs it once. */
+const decisionRequest = (
+  state: State,
+  cardId: string,
+  userId: string,
+  override?: { type: string; reason: string },
+): DecideRequest => {
+  const key = override ? `${override.type}:${override.reason}` : 'confirm';
+  return {
+    threadKey: state.threadKey,
+    cardId,
+    userId,
+    teamId: 'CLI',
+    channelId: null,
+    threadTs: null,
+    visibility: 'private',
+    idempotencyKey: `cli:${state.threadKey}:${cardId}:${key}`,
+    ...(override && isRelationshipType(override.type)
+      ? { override: { type: override.type, reason: override.reason } }
+      : {}),
+  };
 };
 
 /**
@@ -66,20 +105,7 @@ export const createChatSession = (deps: ChatSessionDeps) => {
       return say(messages(state.lang).chat.badType(RELATIONSHIP_TYPES));
     if (override && override.reason.trim() === '') return say(t('reasonRequired'));
     if (!override && card.type === null && !card.decision) return say(chooseTypeHint(card));
-    const key = override ? `${override.type}:${override.reason}` : 'confirm';
-    const { card: decided } = await service.decide({
-      threadKey: state.threadKey,
-      cardId: card.id,
-      userId,
-      teamId: 'CLI',
-      channelId: null,
-      threadTs: null,
-      visibility: 'private',
-      idempotencyKey: `cli:${state.threadKey}:${card.id}:${key}`,
-      ...(override && isRelationshipType(override.type)
-        ? { override: { type: override.type, reason: override.reason } }
-        : {}),
-    });
+    const { card: decided } = await service.decide(decisionRequest(state, card.id, userId, override));
     state.card = decided;
     say(decisionLine(decided, color));
   };
@@ -92,19 +118,9 @@ export const createChatSession = (deps: ChatSessionDeps) => {
 
   /** A bare answer to the open question: yes/no, or the number of a fixed choice. */
   const answer = async (line: string): Promise<boolean> => {
-    const q = state.question;
-    if (!q) return false;
-    const base = { questionId: q.id, number: q.number };
-    if (q.yesNo && (YES.test(line) || NO.test(line))) {
-      await turn('', { answer: { ...base, yes: YES.test(line) } });
-      return true;
-    }
-    const choice = Number.parseInt(line, 10);
-    if (q.choices.length > 0 && String(choice) === line && choice >= 1 && choice <= q.choices.length) {
-      await turn('', { answer: { ...base, choice: choice - 1 } });
-      return true;
-    }
-    return false;
+    const given = state.question ? bareAnswer(state.question, line) : null;
+    if (given) await turn('', { answer: given });
+    return given !== null;
   };
 
   const command = async (word: string, rest: string[]): Promise<'quit' | undefined> => {
