@@ -69,6 +69,31 @@ const decisionRequest = (
   };
 };
 
+/** /confirm or /override on the open card: checked here, logged once by the service. */
+const decideCard = async (
+  deps: ChatSessionDeps,
+  state: State,
+  override?: { type: string; reason: string },
+): Promise<void> => {
+  const { service, userId, color, say } = deps;
+  const chat = messages(state.lang).chat;
+  const card = state.card;
+  if (!card) return say(chat.noCard);
+  if (override && !isRelationshipType(override.type)) return say(chat.badType(RELATIONSHIP_TYPES));
+  if (override && override.reason.trim() === '') return say(chat.reasonRequired);
+  if (!override && card.type === null && !card.decision) return say(chooseTypeHint(card));
+  const { card: decided } = await service.decide(decisionRequest(state, card.id, userId, override));
+  state.card = decided;
+  say(decisionLine(decided, color));
+};
+
+/** /name on the open card. */
+const renameCard = async (deps: ChatSessionDeps, state: State, name: string): Promise<void> => {
+  if (!state.card) return deps.say(messages(state.lang).chat.noCard);
+  state.card = await deps.service.renameClient({ threadKey: state.threadKey, cardId: state.card.id, name });
+  deps.say(messages(state.lang).cliRenamed(state.card.clientName ?? name));
+};
+
 /**
  * One `quadrant chat` conversation: the same service, intents and client naming as Slack. Typed
  * lines are turns; bare yes/no or a choice number answer an open question; slash commands decide.
@@ -98,24 +123,6 @@ export const createChatSession = (deps: ChatSessionDeps) => {
     if (outcome.kind === 'question' && outcome.yesNo) say(c.dim(t('yesNoHint')));
   };
 
-  const decide = async (override?: { type: string; reason: string }) => {
-    const card = state.card;
-    if (!card) return say(t('noCard'));
-    if (override && !isRelationshipType(override.type))
-      return say(messages(state.lang).chat.badType(RELATIONSHIP_TYPES));
-    if (override && override.reason.trim() === '') return say(t('reasonRequired'));
-    if (!override && card.type === null && !card.decision) return say(chooseTypeHint(card));
-    const { card: decided } = await service.decide(decisionRequest(state, card.id, userId, override));
-    state.card = decided;
-    say(decisionLine(decided, color));
-  };
-
-  const rename = async (name: string) => {
-    if (!state.card) return say(t('noCard'));
-    state.card = await service.renameClient({ threadKey: state.threadKey, cardId: state.card.id, name });
-    say(messages(state.lang).cliRenamed(state.card.clientName ?? name));
-  };
-
   /** A bare answer to the open question: yes/no, or the number of a fixed choice. */
   const answer = async (line: string): Promise<boolean> => {
     const given = state.question ? bareAnswer(state.question, line) : null;
@@ -141,11 +148,11 @@ export const createChatSession = (deps: ChatSessionDeps) => {
       case '/yes':
         return void (state.unclear ? await turn(state.unclear, { intent: 'description' }) : say(t('noCard')));
       case '/confirm':
-        return void (await decide());
+        return void (await decideCard(deps, state));
       case '/override':
-        return void (await decide({ type: rest[0] ?? '', reason: rest.slice(1).join(' ') }));
+        return void (await decideCard(deps, state, { type: rest[0] ?? '', reason: rest.slice(1).join(' ') }));
       case '/name':
-        return void (await rename(rest.join(' ')));
+        return void (await renameCard(deps, state, rest.join(' ')));
       case '/evidence':
         return void say(state.card ? evidenceLines(state.card, playbook).join('\n') : t('noCard'));
       default:
