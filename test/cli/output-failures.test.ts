@@ -115,3 +115,55 @@ describe('byte-order marks', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('classify --jsonl on the real stdin and stdout', () => {
+  it('classifies a 300,000-character line within the worker heap limits, then the next line', async () => {
+    const huge = 'SME borrower, lowest rate, fast approval. '.repeat(7_200);
+    expect(huge.length).toBeGreaterThan(300_000);
+    const input = `${JSON.stringify({ id: 'huge', text: huge })}\n${JSON.stringify({ id: 'next', text: '客户资金链断裂,两笔贷款逾期,急需纾困。' })}\n`;
+    const result = await run(['classify', '--jsonl'], { stdin: input });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; type?: string; error?: string });
+    expect(lines.map((l) => [l.id, l.type])).toEqual([
+      ['huge', 'transactional'],
+      ['next', 'problem_solving'],
+    ]);
+  });
+
+  it('keeps order, writes {id,error} lines in place and exits 2 when a line failed', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'SME, lowest rate, fast approval' }),
+      '{not json',
+      JSON.stringify({ id: 'c', text: 42 }),
+      ...manyNotes.split('\n').slice(0, 500),
+    ].join('\n');
+    const result = await run(['classify', '--jsonl'], { stdin: input });
+    expect(result.code).toBe(2);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string | number | null; error?: string });
+    expect(lines.length).toBe(503);
+    expect(lines.slice(0, 3)).toEqual([
+      expect.objectContaining({ id: 'a' }),
+      { id: null, error: 'line 2: not valid JSON' },
+      expect.objectContaining({ id: 'c', error: expect.stringContaining('line 3: text') }),
+    ]);
+    expect(lines.slice(3).map((l) => l.id)).toEqual(Array.from({ length: 500 }, (_, i) => i));
+  });
+
+  it('a full disk gives one line and status 1', async () => {
+    if (!existsSync('/dev/full')) {
+      console.log('skipped: /dev/full is missing on this system');
+      return;
+    }
+    const full = openSync('/dev/full', 'w');
+    const result = await run(['classify', '--jsonl'], { stdin: manyNotes, stdoutFd: full });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual(['quadrant: cannot write the output: no space left on device']);
+  });
+});
