@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { z } from 'zod';
+import { resolveLang } from '../../src/conversation/language.js';
 import { messages } from '../../src/i18n/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';
@@ -25,12 +26,13 @@ export const makeHomeSettingsAction =
     try {
       const value = action.selected_option?.value;
       if (action.action_id === ACTIONS.homeLang) {
-        await deps.state.setUserSettings(userId, { lang: langSchema.parse(value) });
+        const settings = await deps.state.getUserSettings(userId);
+        await deps.state.setUserSettings(userId, { ...settings, lang: langSchema.parse(value) });
       } else if (deps.config.admins.includes(userId)) {
         await deps.state.setWorkspaceSettings(teamId, { cycle: cycleSchema.parse(value) });
       } else {
         const settings = await deps.state.getUserSettings(userId);
-        await notifyUser(client, userId, messages(settings.lang === 'zh' ? 'zh' : 'en').errorAdminOnly);
+        await notifyUser(client, userId, messages(resolveLang(settings)).errorAdminOnly);
       }
       await publishHome(deps, client, userId, teamId);
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { resolveLang } from '../../src/conversation/language.js';
 import { messages } from '../../src/i18n/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
@@ -24,9 +25,9 @@ export const makeAppHomeOpened =
       }
       if (event.tab !== 'messages' || !event.channel) return;
       const settings = await deps.state.getUserSettings(event.user);
-      // "auto" has no message to follow yet: the workspace's people mostly write Chinese or English;
-      // Slack's own locale is not sent with this event, so English unless the user chose Chinese.
-      const m = messages(settings.lang === 'zh' ? 'zh' : 'en');
+      // The event carries no text or locale: under "auto" the prompts follow the language the user
+      // last wrote in (English for someone who has not written yet).
+      const m = messages(resolveLang(settings));
       await client.assistant.threads.setSuggestedPrompts({
         channel_id: event.channel,
         title: m.suggestedPromptsTitle,

@@ -1,4 +1,6 @@
 import type { webApi } from '@slack/bolt';
+import { resolveLang } from '../../src/conversation/language.js';
+import { detectLang } from '../../src/domain/lang.js';
 import { computeTeamStats } from '../../src/domain/team-stats.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
 import { replayForStats } from '../../src/learning/team-stats-source.js';
@@ -36,12 +38,8 @@ export const publishHome = async (
   ]);
   const distribution = Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, 0])) as Record<RelationshipType, number>;
   for (const d of latestPerClient(team)) distribution[d.type] += 1;
-  const lang =
-    settings.lang === 'auto'
-      ? recent[0]?.description && /\p{Script=Han}/u.test(recent[0].description)
-        ? 'zh'
-        : 'en'
-      : settings.lang;
+  // Under "auto" with nothing written yet to remember, the newest decision's description decides.
+  const lang = resolveLang(settings, '', detectLang(recent[0]?.description ?? ''));
   const view = buildHomeView(
     {
       lang,

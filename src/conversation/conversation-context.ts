@@ -1,6 +1,7 @@
 // The context the conversation's jobs share (deps, clock, viewer, language, recommendation facts)
 // and the thread helpers they all use.
 import { normalizeClientId } from '../domain/client-id.js';
+import { writtenLang } from '../domain/lang.js';
 import { emptyProfile } from '../domain/profile.js';
 import type { Lang } from '../domain/types.js';
 import type { ThreadState, Viewer } from '../store/ports.js';
@@ -26,8 +27,15 @@ export const createConversationContext = (deps: ConversationDeps): ConversationC
     isAdmin: deps.admins.includes(userId),
   });
 
-  const langFor = async (userId: string, text: string): Promise<Lang> =>
-    resolveLang((await deps.state.getUserSettings(userId)).lang, text);
+  const langFor = async (userId: string, text: string): Promise<Lang> => {
+    const settings = await deps.state.getUserSettings(userId);
+    const written = writtenLang(text);
+    if (settings.lang === 'auto' && written !== undefined && written !== settings.lastLang) {
+      // Remembered for the surfaces with no text of their own; a failed write only costs that memory.
+      await deps.state.setUserSettings(userId, { ...settings, lastLang: written }).catch(() => undefined);
+    }
+    return resolveLang(settings, text);
+  };
 
   const recommendationFacts = async (clientName: string, userId: string, teamId: string) => {
     const [cycle, history] = await Promise.all([

@@ -2,9 +2,12 @@ import { detectLang } from '../domain/lang.js';
 import type { Lang } from '../domain/types.js';
 import type { UserSettings } from '../store/ports.js';
 
-/** The user's setting wins; "auto" answers in the language the RM wrote in, else the thread's. */
-export const resolveLang = (setting: UserSettings['lang'], text: string, fallback: Lang = 'en'): Lang =>
-  setting === 'auto' ? detectLang(text, fallback) : setting;
+/**
+ * The user's setting wins; "auto" answers in the language of the text, else the language the user
+ * last wrote in, else the fallback.
+ */
+export const resolveLang = (settings: UserSettings, text = '', fallback: Lang = 'en'): Lang =>
+  settings.lang === 'auto' ? detectLang(text, settings.lastLang ?? fallback) : settings.lang;
 
 const CLASSIFY_NOW = /^\s*(?:classify\s*(?:it\s*)?now|just\s+classify|直接分类|现在分类|马上分类)\s*(?:[!！.。]\s*)?$/i;
 

@@ -114,7 +114,14 @@ export type ThreadState = {
   openQuestion?: { id: string; number: number; text: string; channel?: string; ts?: string };
 };
 
-export type UserSettings = { lang: 'auto' | 'zh' | 'en' };
+export type UserSettings = {
+  lang: 'auto' | 'zh' | 'en';
+  /**
+   * Under "auto", the language the user last wrote in: the answer to a click or the agent view's
+   * prompts, which carry no text of their own, follows it.
+   */
+  lastLang?: 'zh' | 'en';
+};
 export type WorkspaceSettings = { cycle: EconomicCycle };
 
 export type StateStore = {

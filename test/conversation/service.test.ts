@@ -131,6 +131,19 @@ describe('conversation service', () => {
     await store.state.setUserSettings('U1', { lang: 'en' });
     expect(await service.langFor('U1', '客户是国有企业')).toBe('en');
   });
+
+  it('under "auto", answers a message with no words (a click) in the language the user last wrote in', async () => {
+    expect(await service.langFor('U2', '')).toBe('en');
+    expect(await service.langFor('U2', '客户现金流紧张,申请展期')).toBe('zh');
+    expect(await service.langFor('U2', '')).toBe('zh');
+    expect(await service.langFor('U2', '👍 123')).toBe('zh');
+    expect(await service.langFor('U2', 'Actually, they signed the renewal')).toBe('en');
+    expect(await service.langFor('U2', '')).toBe('en');
+    // A chosen language is not overridden by what is remembered, and choosing keeps the memory.
+    await store.state.setUserSettings('U2', { ...(await store.state.getUserSettings('U2')), lang: 'zh' });
+    expect(await service.langFor('U2', '')).toBe('zh');
+    expect((await store.state.getUserSettings('U2')).lastLang).toBe('en');
+  });
 });
 
 describe('language and names', () => {
@@ -138,8 +151,12 @@ describe('language and names', () => {
     expect(isClassifyNow('Classify now')).toBe(true);
     expect(isClassifyNow('直接分类!')).toBe(true);
     expect(isClassifyNow('please do not classify now, I have more')).toBe(false);
-    expect(resolveLang('zh', 'English text')).toBe('zh');
-    expect(resolveLang('auto', '中文描述一下客户情况')).toBe('zh');
+    expect(resolveLang({ lang: 'zh' }, 'English text')).toBe('zh');
+    expect(resolveLang({ lang: 'auto' }, '中文描述一下客户情况')).toBe('zh');
+    expect(resolveLang({ lang: 'auto', lastLang: 'zh' }, 'Renewal next month')).toBe('en');
+    expect(resolveLang({ lang: 'auto', lastLang: 'zh' }, '')).toBe('zh');
+    expect(resolveLang({ lang: 'auto' }, '', 'zh')).toBe('zh');
+    expect(resolveLang({ lang: 'en', lastLang: 'zh' }, '')).toBe('en');
   });
 
   it('finds client names in labels, quotes and company suffixes, else null', () => {

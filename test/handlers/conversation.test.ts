@@ -140,6 +140,15 @@ describe('intent before classification, in both languages', () => {
 });
 
 describe('suggested prompts in the agent view', () => {
+  it('under "auto", follow the language the user last wrote in', async () => {
+    const dm = t.slack.dmWith('URM').id;
+    await ask('客户是本地民营制造企业,这次只想做一笔短期贸易融资,比价后选利率最低的银行。');
+    await t.send(appHomeOpened({ user: 'URM', channel: dm, tab: 'messages' }));
+    const call = await t.slack.waitFor(() => t.slack.callsTo('assistant.threads.setSuggestedPrompts')[0]);
+    expect(call.body.title).toBe(messages('zh').suggestedPromptsTitle);
+    expect(call.body.prompts).toEqual(messages('zh').suggestedPrompts.map((p) => ({ ...p })));
+  });
+
   it.each(['en', 'zh'] as const)(
     'come from the messages tab, channel only, in the user language (%s), each landing on its intent',
     async (lang) => {
