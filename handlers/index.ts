@@ -2,7 +2,7 @@
  * handlers owns the thin Bolt listeners, one per file, and the pure Block Kit builders
  * (handlers/blocks) they post; registerHandlers below wires them to the app.
  *
- * May import: handlers, src/conversation, src/domain, src/i18n, src/learning, src/lib, src/llm, src/slack, src/store, src/config.ts; packages.
+ * May import: handlers, src/conversation, src/domain, src/learning, src/lib, src/llm, src/slack, src/store, src/config.ts; packages.
  */
 import type { App } from '@slack/bolt';
 import { createConversationService } from '../src/conversation/service.js';

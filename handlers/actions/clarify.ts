@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { answeredFollowUp } from '../blocks/follow-up.js';
 import { buildPlaybookGlance } from '../blocks/playbook.js';
 import { buildWelcome } from '../blocks/welcome.js';

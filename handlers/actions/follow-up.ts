@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { choicesFor } from '../../src/conversation/follow-up-policy.js';
 import type { FollowUpAnswer } from '../../src/conversation/service.js';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { answeredFollowUp, decodeFollowUp, type FollowUpValue } from '../blocks/follow-up.js';
 import type { HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';

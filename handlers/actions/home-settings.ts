@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { z } from 'zod';
 import { resolveLang } from '../../src/conversation/language.js';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';
 import { notifyUser } from '../support/card-target.js';

@@ -1,8 +1,8 @@
 import type { ActionsBlockElement } from '@slack/types';
 import type { CardView } from '../../src/conversation/card.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack, oneLine, quoteText, safeText, truncate } from '../../src/slack/escape.js';
 import { ACTIONS } from '../ids.js';
 import { encodeCardRef } from './card-ref.js';

@@ -1,29 +1,14 @@
 import type { EarlyWarning } from '../../src/domain/early-warning.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { findAction, type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import type { Lang } from '../../src/domain/types.js';
 import { escapeSlack, oneLine, safeText } from '../../src/slack/escape.js';
 import type { SlackMessage } from './classification-card.js';
 import { context, section } from './kit.js';
 
-const TEXT = {
-  en: {
-    title: (client: string, from: string) =>
-      `:rotating_light: *Early warning: ${client}* moved from ${from} to Problem-solving`,
-    evidence: 'New evidence',
-    actions: 'Transition actions',
-    history: (client: string) => `History: \`/client ${client}\``,
-  },
-  zh: {
-    title: (client: string, from: string) => `:rotating_light: *预警:${client}* 已从${from}转为问题解决型`,
-    evidence: '新证据',
-    actions: '转换行动',
-    history: (client: string) => `历史:\`/client ${client}\``,
-  },
-} as const;
-
 /** The alert posted to QUADRANT_ALERT_CHANNEL: client, previous type, new evidence, transition actions. */
 export const buildEarlyWarning = (warning: EarlyWarning, playbook: Playbook, lang: Lang): SlackMessage => {
-  const t = TEXT[lang];
+  const t = messages(lang).earlyWarning;
   const client = safeText(oneLine(warning.clientName), 150);
   const from = escapeSlack(typeProfile(playbook, warning.previous.type).shortName[lang]);
   const evidence = warning.evidence.map((e) => `• “${safeText(oneLine(e), 120)}”`).join('\n');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Choice } from '../../src/conversation/follow-up-policy.js';
 import { MAX_FOLLOW_UPS } from '../../src/conversation/service.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import type { Lang } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack } from '../../src/slack/escape.js';
 import { ACTIONS } from '../ids.js';
 import type { SlackMessage } from './classification-card.js';

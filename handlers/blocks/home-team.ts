@@ -1,41 +1,15 @@
+import { messages } from '../../src/domain/messages/messages.js';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import type { Rate, TeamStats } from '../../src/domain/team-stats.js';
 import { type Lang, RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
 import { type Block, context, divider, header, section } from './kit.js';
-
-const TEXT = {
-  en: {
-    title: 'Team view (admins)',
-    overrides: 'Override rate by suggested type',
-    months: 'Override rate by month',
-    agreement: (rules: string, team: string, llm: string) =>
-      `Agreement with the final type: rules ${rules} · team model ${team} · with the LLM ${llm}`,
-    confusion: 'Suggested → final (changes only)',
-    spike: (recent: string, baseline: string) =>
-      `:warning: *Overrides are rising:* ${recent} in the last 30 days against ${baseline} before. Most overridden:`,
-    steady: (recent: string, baseline: string) => `Last 30 days: ${recent} overridden (before: ${baseline}).`,
-    none: 'No decisions yet.',
-  },
-  zh: {
-    title: '团队视图(管理员)',
-    overrides: '按建议类型的改判率',
-    months: '按月的改判率',
-    agreement: (rules: string, team: string, llm: string) =>
-      `与最终类型一致:规则 ${rules} · 团队模型 ${team} · 含 LLM ${llm}`,
-    confusion: '建议 → 最终(仅改判)',
-    spike: (recent: string, baseline: string) =>
-      `:warning: *改判率上升:*近 30 天 ${recent},此前 ${baseline}。最常改判:`,
-    steady: (recent: string, baseline: string) => `近 30 天改判率 ${recent}(此前 ${baseline})。`,
-    none: '暂无决策。',
-  },
-} as const;
 
 const pct = (r: { rate: number; total: number }) => (r.total === 0 ? '–' : `${Math.round(r.rate * 100)}%`);
 const rate = (r: Rate) => `${pct(r)} (${r.overrides}/${r.total})`;
 
 /** The App Home team section for QUADRANT_ADMINS: override rates, agreement, confusion and drift. */
 export const buildHomeTeamSection = (stats: TeamStats, playbook: Playbook, lang: Lang): Block[] => {
-  const t = TEXT[lang];
+  const t = messages(lang).homeTeam;
   const name = (type: RelationshipType) => typeProfile(playbook, type).shortName[lang];
   const blocks: Block[] = [divider(), header(t.title)];
   if (stats.total === 0) return [...blocks, section(t.none)];

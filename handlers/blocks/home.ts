@@ -1,7 +1,7 @@
 import type { PlainTextOption } from '@slack/types';
+import { messages } from '../../src/domain/messages/messages.js';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import { type EconomicCycle, type Lang, RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import { oneLine, quoteText, safeText } from '../../src/slack/escape.js';
 import type { Decision, UserSettings } from '../../src/store/ports.js';
 import { ACTIONS } from '../ids.js';

@@ -1,7 +1,7 @@
 import type { CardView } from '../../src/conversation/card.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import type { Lang, RelationshipType } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack } from '../../src/slack/escape.js';
 import { BLOCKS, VIEWS } from '../ids.js';
 import type { CardRef } from './card-ref.js';

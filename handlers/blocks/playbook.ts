@@ -1,3 +1,4 @@
+import { messages } from '../../src/domain/messages/messages.js';
 import {
   type Playbook,
   type PlaybookSearchResult,
@@ -6,7 +7,6 @@ import {
   typeProfile,
 } from '../../src/domain/playbook.js';
 import type { Lang, RelationshipType } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import { safeText } from '../../src/slack/escape.js';
 import { ACTIONS, VIEWS } from '../ids.js';
 import type { SlackMessage } from './classification-card.js';

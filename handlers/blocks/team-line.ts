@@ -1,7 +1,7 @@
 import type { CardView } from '../../src/conversation/card.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { type Playbook, typeProfile } from '../../src/domain/playbook.js';
 import type { RelationshipType } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import { escapeSlack, oneLine, safeText } from '../../src/slack/escape.js';
 
 const CLIENT_CHARS = 40;

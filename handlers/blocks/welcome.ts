@@ -1,6 +1,6 @@
+import { messages } from '../../src/domain/messages/messages.js';
 import type { Playbook } from '../../src/domain/playbook.js';
 import type { Lang } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import { safeText } from '../../src/slack/escape.js';
 import { ACTIONS } from '../ids.js';
 import type { SlackMessage } from './classification-card.js';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { resolveLang } from '../../src/conversation/language.js';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
 import { publishHome } from '../support/home.js';

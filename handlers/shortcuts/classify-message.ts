@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
 import { outcomeMessage } from '../support/reply-in-thread.js';

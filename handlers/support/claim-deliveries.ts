@@ -7,7 +7,7 @@
  */
 import type { AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
 import { detectLang } from '../../src/domain/lang.js';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { correlationId, describeError } from '../../src/slack/errors.js';
 import type { HandlerDeps } from '../deps.js';
 import { NO_UNFURL } from './slack-context.js';

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { TurnOutcome, TurnRequest } from '../../src/conversation/service.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import type { Lang } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import { describeError } from '../../src/slack/errors.js';
 import { buildClassificationCard, type SlackMessage } from '../blocks/classification-card.js';
 import { buildClientTimeline } from '../blocks/client-timeline.js';

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { messages } from '../../src/domain/messages/messages.js';
 import { RELATIONSHIP_TYPES } from '../../src/domain/types.js';
-import { messages } from '../../src/i18n/messages.js';
 import type { HandlerDeps } from '../deps.js';
 import { BLOCKS } from '../ids.js';
 import { notifyUser } from '../support/card-target.js';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { failureKind, QuadrantSlackError } from '../../src/slack/errors.js';
 import { buildClassificationCard } from '../blocks/classification-card.js';
 import type { HandlerDeps } from '../deps.js';

@@ -1,9 +1,9 @@
 import { createColors } from 'picocolors';
 import type { CardView } from '../conversation/card.js';
 import type { TurnOutcome } from '../conversation/service.js';
+import { messages } from '../domain/messages/messages.js';
 import { type Playbook, typeProfile } from '../domain/playbook.js';
 import { RELATIONSHIP_TYPES } from '../domain/types.js';
-import { messages } from '../i18n/messages.js';
 import { renderPlaybookOverview, renderPlaybookType } from './playbook-command.js';
 import { safeForTerminal } from './render-card.js';
 

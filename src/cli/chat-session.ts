@@ -8,9 +8,9 @@ import type {
   TurnOutcome,
   TurnRequest,
 } from '../conversation/service.js';
+import { messages } from '../domain/messages/messages.js';
 import type { Playbook } from '../domain/playbook.js';
 import { isRelationshipType, type Lang, RELATIONSHIP_TYPES } from '../domain/types.js';
-import { messages } from '../i18n/messages.js';
 import { chooseTypeHint, decisionLine, evidenceLines, renderCardText, renderOutcomeText } from './chat-render.js';
 
 const YES = /^(y|yes|是|是的|对|有)$/i;

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
+import { messages } from '../domain/messages/messages.js';
 import { computeTeamStats } from '../domain/team-stats.js';
 import { isRelationshipType, type Lang, RELATIONSHIP_TYPES } from '../domain/types.js';
-import { messages } from '../i18n/messages.js';
 import { replayForStats } from '../learning/team-stats-source.js';
 import { loadPlaybook } from '../playbook-file.js';
 import type { StoreHandle } from '../store/backend.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { messages } from '../i18n/messages.js';
+import { messages } from '../domain/messages/messages.js';
 import { createTeamModels } from '../learning/team-models.js';
 import { loadPlaybook } from '../playbook-file.js';
 import type { StoreHandle } from '../store/backend.js';

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
 import { loadConfig } from '../config.js';
 import { detectLang } from '../domain/lang.js';
+import { messages } from '../domain/messages/messages.js';
 import {
   type Playbook,
   type PlaybookAction,
@@ -26,19 +27,19 @@ const renderAction = (action: PlaybookAction | Practice, lang: Lang, c: Colors) 
   [`  • ${c.bold(action.title[lang])} ${c.dim(`[${action.id}]`)}`, `    ${action.howTo[lang]}`].join('\n');
 
 export const renderPlaybookType = (type: TypeProfile, playbook: Playbook, lang: Lang, c: Colors) => {
-  const zh = lang === 'zh';
+  const t = messages(lang).terminal;
   const lines = [
     c.bold(`${type.name[lang]} (${type.id})`),
     type.definition[lang],
-    `${zh ? '典型客户' : 'Typical clients'}: ${type.typicalClients.map((x) => x[lang]).join(zh ? '、' : ', ')}`,
-    c.bold(zh ? '特点' : 'Characteristics'),
+    `${t.typicalClients}: ${type.typicalClients.map((x) => x[lang]).join(t.listSeparator)}`,
+    c.bold(t.characteristics),
     ...type.characteristics.map((ch) => `  - ${ch.title[lang]}: ${ch.detail[lang]}`),
-    c.bold(zh ? '管理策略' : 'Management strategies'),
+    c.bold(t.strategies),
     ...type.actions.map((a) => renderAction(a, lang, c)),
   ];
   const practices = playbook.practices.filter((p) => p.when.some((w) => w.types?.includes(type.id)));
   if (practices.length > 0) {
-    lines.push(c.bold(zh ? '相关通用实践' : 'Related practices'));
+    lines.push(c.bold(t.relatedPractices));
     lines.push(...practices.map((p) => `${renderAction(p, lang, c)}\n    ${c.dim(p.why[lang])}`));
   }
   return lines.join('\n');
@@ -46,17 +47,13 @@ export const renderPlaybookType = (type: TypeProfile, playbook: Playbook, lang: 
 
 export const renderPlaybookOverview = (playbook: Playbook, lang: Lang, c: Colors) =>
   [
-    c.bold(
-      lang === 'zh'
-        ? `客户关系四种类型 (playbook ${playbook.version})`
-        : `The four relationship types (playbook ${playbook.version})`,
-    ),
+    c.bold(messages(lang).terminal.overview(playbook.version)),
     ...playbook.types.map(
       (t) =>
         `\n${c.bold(`${t.shortName[lang]} · ${t.id}`)}\n  ${t.definition[lang]}\n  ${t.actions.map((a) => a.title[lang]).join(' / ')}`,
     ),
     '',
-    lang === 'zh' ? '通用实践:' : 'Cross-cutting practices:',
+    messages(lang).terminal.practices,
     ...playbook.practices.map((p) => `  • ${p.title[lang]} [${p.id}]`),
   ].join('\n');
 
@@ -100,23 +97,19 @@ export const runPlaybookCommand: Command = async (args, io) => {
     return found.actions.length + found.types.length > 0 ? 0 : 1;
   }
   if (found.actions.length === 0 && found.types.length === 0) {
-    io.stdout.write(
-      lang === 'zh'
-        ? `没有找到与“${query}”相关的内容。试试: quadrant playbook 纾困 / 品牌 / 数字化\n`
-        : `Nothing in the playbook matches "${query}". Try: quadrant playbook restructuring / brand / digital\n`,
-    );
+    io.stdout.write(`${messages(lang).terminal.noMatch(query)}\n`);
     return 1;
   }
   const lines: string[] = [];
   if (found.types.length > 0) {
-    lines.push(c.bold(lang === 'zh' ? '相关类型' : 'Matching types'));
+    lines.push(c.bold(messages(lang).terminal.matchingTypes));
     for (const id of found.types) {
       const type = playbook.types.find((t) => t.id === id);
       if (type) lines.push(`  ${type.shortName[lang]} (${type.id}): ${type.definition[lang]}`);
     }
   }
   if (found.actions.length > 0) {
-    lines.push(c.bold(lang === 'zh' ? '相关行动' : 'Matching actions'));
+    lines.push(c.bold(messages(lang).terminal.matchingActions));
     lines.push(...found.actions.map((a) => renderAction(a, lang, c)));
   }
   io.stdout.write(`${lines.join('\n')}\n`);

@@ -1,5 +1,5 @@
+import { messages } from '../domain/messages/messages.js';
 import type { Lang } from '../domain/types.js';
-import { messages } from '../i18n/messages.js';
 import type { StateStore } from '../store/ports.js';
 import { extractClientName } from './client-name.js';
 

@@ -1,6 +1,6 @@
+import { messages } from '../domain/messages/messages.js';
 import type { Playbook } from '../domain/playbook.js';
 import type { Bilingual, HybridClassification, Lang, RelationshipType } from '../domain/types.js';
-import { messages } from '../i18n/messages.js';
 import type { ThreadState } from '../store/ports.js';
 
 /** At most this many follow-up questions per thread, then it classifies whatever it has. */

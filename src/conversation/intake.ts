@@ -2,10 +2,10 @@
 // is added to the thread and either gets the next follow-up question or is classified into a card.
 import { randomUUID } from 'node:crypto';
 import { normalizeClientId } from '../domain/client-id.js';
+import { messages } from '../domain/messages/messages.js';
 import { redact } from '../domain/redact.js';
 import { classifyWithRules } from '../domain/rules.js';
 import type { Lang } from '../domain/types.js';
-import { messages } from '../i18n/messages.js';
 import type { ThreadState } from '../store/ports.js';
 import { assembleCard } from './card-assembly.js';
 import { resolveThreadClient } from './client-label.js';

@@ -1,3 +1,4 @@
+import { bilingual } from './messages/messages.js';
 import type {
   Bilingual,
   Classification,
@@ -22,13 +23,6 @@ import type {
  *   "SYSTEM: type is strategic" cannot quote the injection itself ("逾期已于3月结清" counts).
  *   With such a quote the LLM's type wins with lowered confidence; without one the rules' type stays.
  */
-
-const TYPE_LABEL: Record<RelationshipType, Bilingual> = {
-  strategic: { zh: '战略合作型', en: 'Strategic' },
-  transactional: { zh: '交易型', en: 'Transactional' },
-  partnership: { zh: '伙伴型', en: 'Partnership' },
-  problem_solving: { zh: '问题解决型', en: 'Problem-solving' },
-};
 
 export const CONFIDENCE_CAP = 0.99;
 const MIN_QUOTE_LENGTH = 2;
@@ -88,20 +82,13 @@ export const isContraryEvidence = (text: string, quote: string, distress: readon
 
 const shorten = (s: string) => (s.length > NOTICE_QUOTE_LENGTH ? `${s.slice(0, NOTICE_QUOTE_LENGTH - 1)}…` : s);
 
-const disagreementNotice = (rules: RelationshipType, llm: RelationshipType): Bilingual => ({
-  zh: `规则判断为${TYPE_LABEL[rules].zh},LLM判断为${TYPE_LABEL[llm].zh};两者不一致,置信度已下调。`,
-  en: `Rules say ${TYPE_LABEL[rules].en}, the LLM says ${TYPE_LABEL[llm].en}; they disagree, so confidence was lowered.`,
-});
+const disagreementNotice = (rules: RelationshipType, llm: RelationshipType): Bilingual =>
+  bilingual((m) => m.notices.disagree(m.notices.typeNames[rules], m.notices.typeNames[llm]));
 
-const protectedNotice = (signal: string, llm: RelationshipType): Bilingual => ({
-  zh: `规则发现困境信号“${shorten(signal)}”,保留问题解决型;LLM的${TYPE_LABEL[llm].zh}判断未引用相反证据,未采纳。`,
-  en: `The rules found a distress signal ("${shorten(signal)}"), so Problem-solving stands; the LLM's ${TYPE_LABEL[llm].en} was not applied because it quoted no contrary evidence.`,
-});
+const protectedNotice = (signal: string, llm: RelationshipType): Bilingual =>
+  bilingual((m) => m.notices.distressKept(shorten(signal), m.notices.typeNames[llm]));
 
-const overriddenNotice = (quote: string): Bilingual => ({
-  zh: `LLM引用了与困境信号相反的原文“${shorten(quote)}”,因此采用其判断。`,
-  en: `The LLM quoted text contradicting the distress signals ("${shorten(quote)}"), so its type applies.`,
-});
+const overriddenNotice = (quote: string): Bilingual => bilingual((m) => m.notices.distressLifted(shorten(quote)));
 
 /**
  * Merges the rules' classification with the LLM's opinion (if any) into the result every surface

@@ -1,3 +1,4 @@
+import { bilingual } from './messages/messages.js';
 import { findAction, type Playbook, typeProfile } from './playbook.js';
 import type { PlaybookCondition } from './playbook-schema.js';
 import type { Bilingual, EconomicCycle, RelationshipType, Signal } from './types.js';
@@ -34,7 +35,7 @@ const conditionHolds = (
   (condition.maxConfidence === undefined || facts.confidence <= condition.maxConfidence);
 
 const quote = (signal: Signal | undefined): Bilingual =>
-  signal ? { zh: `;依据:“${signal.text}”`, en: `; evidence: "${signal.text}"` } : { zh: '', en: '' };
+  signal ? bilingual((m) => m.reasons.evidence(signal.text)) : { zh: '', en: '' };
 
 const folded = (text: string) => text.normalize('NFKC').toLowerCase();
 
@@ -101,10 +102,10 @@ export const recommendActions = (
     .sort((a, b) => b.weight - a.weight);
   for (const action of primaryActions) {
     const evidence = quote(relevantEvidence(action, support));
-    add(action.id, {
-      zh: `${primary.shortName.zh}客户的核心管理策略${evidence.zh}`,
-      en: `Core strategy for ${primary.shortName.en.toLowerCase()} clients${evidence.en}`,
-    });
+    add(
+      action.id,
+      bilingual((m, lang) => m.reasons.core(primary.shortName[lang], evidence[lang])),
+    );
   }
 
   const facts = { type, cycle: context.cycle, typeChanged, confidence };
@@ -118,10 +119,10 @@ export const recommendActions = (
     const secondarySupport = classification.signals.filter((s) => s.type === secondary && s.weight > 0 && !s.negated);
     const evidence = quote(first ? relevantEvidence(first, secondarySupport) : undefined);
     if (first) {
-      add(first.id, {
-        zh: `客户也呈现${profile.shortName.zh}特征${evidence.zh}`,
-        en: `The client also shows ${profile.shortName.en.toLowerCase()} traits${evidence.en}`,
-      });
+      add(
+        first.id,
+        bilingual((m, lang) => m.reasons.secondary(profile.shortName[lang], evidence[lang])),
+      );
     }
   }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_LEXICON } from './lexicon/index.js';
 import { MISSING_FACTS, type MissingFactId } from './lexicon/missing-facts.js';
 import type { Lexicon, LexiconEntry } from './lexicon/types.js';
+import { bilingual } from './messages/messages.js';
 import { segmentText } from './text/clauses.js';
 import { compileMatcher } from './text/matcher.js';
 import { type NormalizedText, normalizeText } from './text/normalize.js';
@@ -26,10 +27,7 @@ const ENGINE_VERSION = 'rules-1.1.0';
 export const RULES_VERSION = `${ENGINE_VERSION}+${DEFAULT_LEXICON.version}`;
 
 /** Shown to the RM when their text was cut to `MAX_INPUT_CHARS`. */
-export const TRUNCATION_NOTICE: Bilingual = {
-  en: `The description was longer than ${MAX_INPUT_CHARS.toLocaleString('en')} characters; only the first ${MAX_INPUT_CHARS.toLocaleString('en')} were classified.`,
-  zh: `描述超过 ${MAX_INPUT_CHARS} 个字符,仅对前 ${MAX_INPUT_CHARS} 个字符进行了分类。`,
-};
+export const TRUNCATION_NOTICE: Bilingual = bilingual((m) => m.notices.inputTruncated(MAX_INPUT_CHARS));
 
 /** Thresholds of the priority policy and of confidence; named so tests and reviewers can find them. */
 export const RULES_POLICY = {

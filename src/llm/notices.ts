@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
+import { bilingual } from '../domain/messages/messages.js';
 import type { Bilingual } from '../domain/types.js';
-import { bilingual } from '../i18n/messages.js';
 import type { LlmFailureCode } from './port.js';
 
 /** Short, localized notices the card footer and the CLI show about the LLM layer; texts live in the catalogue. */

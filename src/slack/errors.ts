@@ -1,6 +1,6 @@
 import { QuadrantError } from '../domain/errors.js';
+import { messages } from '../domain/messages/messages.js';
 import type { Lang } from '../domain/types.js';
-import { messages } from '../i18n/messages.js';
 import { StoreError } from '../store/ports.js';
 
 /** What went wrong, in terms a user message can be chosen from. */

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, BLOCKS, COMMANDS, VIEWS } from '../../handlers/ids.js';
 import { normalizeClientId } from '../../src/domain/client-id.js';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { appHomeOpened, type EmulatedMessage } from '../fakes/slack-api.js';
 import { startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
 

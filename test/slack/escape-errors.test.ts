@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { webClientOptions } from '../../src/slack/client-options.js';
 import { describeError, failureKind, failureMessage, QuadrantSlackError } from '../../src/slack/errors.js';
 import { escapeSlack, safeText, truncate } from '../../src/slack/escape.js';

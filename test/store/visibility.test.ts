@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../src/i18n/messages.js';
+import { messages } from '../../src/domain/messages/messages.js';
 import { canSee, defaultVisibility } from '../../src/store/visibility.js';
 
 describe('visibility', () => {

@@ -173,6 +173,79 @@ export const en = {
   cliChooseType: (types: string) =>
     `Not enough information to pick a type. /override TYPE REASON chooses one: ${types}.`,
 
+  /** Notices the classification itself adds to a card: phrased by the domain (combiner, rules, unsure card). */
+  notices: {
+    typeNames: {
+      strategic: 'Strategic',
+      transactional: 'Transactional',
+      partnership: 'Partnership',
+      problem_solving: 'Problem-solving',
+    },
+    disagree: (rules: string, llm: string) =>
+      `Rules say ${rules}, the LLM says ${llm}; they disagree, so confidence was lowered.`,
+    distressKept: (signal: string, llm: string) =>
+      `The rules found a distress signal ("${signal}"), so Problem-solving stands; the LLM's ${llm} was not applied because it quoted no contrary evidence.`,
+    distressLifted: (quote: string) =>
+      `The LLM quoted text contradicting the distress signals ("${quote}"), so its type applies.`,
+    inputTruncated: (maxChars: number) =>
+      `The description was longer than ${maxChars.toLocaleString('en')} characters; only the first ${maxChars.toLocaleString('en')} were classified.`,
+    unsure: (percent: number, types: string, ask: string) => `Unsure (${percent}%): ${types}? ${ask}`,
+    unsureEither: (a: string, b: string) => `${a} or ${b}`,
+    unsureDecide: (questions: readonly string[]) => `What would decide it: ${questions.join(' ')}`,
+    unsureAsk: "Tell me the client's size, history with us, needs, or any distress.",
+  },
+  /** Why the recommender picked an action; `type` is the playbook's short name of the type. */
+  reasons: {
+    core: (type: string, evidence: string) => `Core strategy for ${type.toLowerCase()} clients${evidence}`,
+    secondary: (type: string, evidence: string) => `The client also shows ${type.toLowerCase()} traits${evidence}`,
+    evidence: (quote: string) => `; evidence: "${quote}"`,
+  },
+  /** The terminal card and playbook (`quadrant classify`, `quadrant playbook`). */
+  terminal: {
+    type: 'Type',
+    confidence: 'Confidence',
+    secondary: 'Secondary',
+    evidence: 'Evidence',
+    negated: '(negated, not counted)',
+    noEvidence: 'No clear evidence found.',
+    agrees: 'agrees',
+    disagrees: 'disagrees',
+    actions: 'Recommended actions',
+    missing: 'Facts that would sharpen this',
+    rulesOnly: 'rules only',
+    typicalClients: 'Typical clients',
+    listSeparator: ', ',
+    characteristics: 'Characteristics',
+    strategies: 'Management strategies',
+    relatedPractices: 'Related practices',
+    overview: (version: string) => `The four relationship types (playbook ${version})`,
+    practices: 'Cross-cutting practices:',
+    noMatch: (query: string) =>
+      `Nothing in the playbook matches "${query}". Try: quadrant playbook restructuring / brand / digital`,
+    matchingTypes: 'Matching types',
+    matchingActions: 'Matching actions',
+  },
+  /** The alert posted to QUADRANT_ALERT_CHANNEL when a client moves into distress. */
+  earlyWarning: {
+    title: (client: string, from: string) =>
+      `:rotating_light: *Early warning: ${client}* moved from ${from} to Problem-solving`,
+    evidence: 'New evidence',
+    actions: 'Transition actions',
+    history: (client: string) => `History: \`/client ${client}\``,
+  },
+  /** The admins' team section of App Home. */
+  homeTeam: {
+    title: 'Team view (admins)',
+    overrides: 'Override rate by suggested type',
+    months: 'Override rate by month',
+    agreement: (rules: string, team: string, llm: string) =>
+      `Agreement with the final type: rules ${rules} · team model ${team} · with the LLM ${llm}`,
+    confusion: 'Suggested → final (changes only)',
+    spike: (recent: string, baseline: string) =>
+      `:warning: *Overrides are rising:* ${recent} in the last 30 days against ${baseline} before. Most overridden:`,
+    steady: (recent: string, baseline: string) => `Last 30 days: ${recent} overridden (before: ${baseline}).`,
+    none: 'No decisions yet.',
+  },
   /** The terminal chat (`quadrant chat`). */
   chat: {
     welcome: 'Quadrant chat. Describe a client; /help lists commands, /quit leaves.',
