@@ -1,6 +1,6 @@
 import { QuadrantError } from '../src/domain/errors.js';
-import type { Bilingual } from '../src/domain/types.js';
 import { bilingual } from '../src/domain/messages/messages.js';
+import type { Bilingual } from '../src/domain/types.js';
 
 /** Why the playground refused a browser action; shown on the page in the reader's language. */
 export type PlaygroundErrorCode =
