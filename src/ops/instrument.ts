@@ -26,21 +26,37 @@ export const instrumentClassifier = (classifier: Classifier, metrics: Metrics): 
   },
 });
 
-/** Every method of a port, counting store outages (`store_unavailable`) by backend. */
-const countOutages = <T extends object>(port: T, metrics: Metrics, backend: string): T =>
+type Observers<T> = { [K in keyof T]?: T[K] extends (...a: never[]) => Promise<infer R> ? (result: R) => void : never };
+
+/**
+ * Every method of a port, counting store outages (`store_unavailable`) by backend, and telling an
+ * observer about a method's result. A Proxy rather than a copy, so the wrapped port keeps every
+ * method (own or inherited) and can be spread or wrapped again.
+ */
+const instrumentPort = <T extends object>(
+  port: T,
+  metrics: Metrics,
+  backend: string,
+  observers: Observers<T> = {},
+): T =>
   new Proxy(port, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
       if (typeof value !== 'function') return value;
+      const observe = (observers as Record<PropertyKey, ((result: unknown) => void) | undefined>)[key];
       return (...args: unknown[]) => {
         const out = (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (out instanceof Promise) {
-          return out.catch((error: unknown) => {
+        if (!(out instanceof Promise)) return out;
+        return out.then(
+          (result: unknown) => {
+            observe?.(result);
+            return result;
+          },
+          (error: unknown) => {
             if (error instanceof StoreError && error.code === 'store_unavailable') metrics.storeErrors.inc({ backend });
             throw error;
-          });
-        }
-        return out;
+          },
+        );
       };
     },
   });
@@ -50,18 +66,12 @@ export const instrumentStore = (store: StoreHandle, metrics: Metrics, url: strin
     .slice(0, url.indexOf('://'))
     .replace(/^rediss$/, 'redis')
     .replace(/^postgresql$/, 'postgres');
-  const decisions = countOutages(store.decisions, metrics, backend);
-  const append = decisions.append.bind(decisions);
   return {
     ...store,
-    decisions: Object.assign(Object.create(decisions) as typeof decisions, {
-      append: async (decision: Parameters<typeof append>[0]) => {
-        const stored = await append(decision);
-        metrics.decisions.inc({ source: stored.source });
-        return stored;
-      },
+    decisions: instrumentPort(store.decisions, metrics, backend, {
+      append: (stored) => metrics.decisions.inc({ source: stored.source }),
     }),
-    state: countOutages(store.state, metrics, backend),
+    state: instrumentPort(store.state, metrics, backend),
   };
 };
 
