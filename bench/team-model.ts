@@ -84,7 +84,7 @@ export const runTeamModelBench = (cases: ReadonlyArray<{ text: string; label: Re
   micros.sort((a, b) => a - b);
   updateMicros.sort((a, b) => a - b);
   console.log(
-    `rules + team model (${fmt(model.decisions)} decisions, weight ${model.weight}, ${fmt(micros.length)} notes): p50 ${fmt(percentile(micros, 0.5), 1)} µs, p99 ${fmt(percentile(micros, 0.99), 1)} µs per note`,
+    `rules + team model (${fmt(model.decisions)} decisions, say: weight ${model.say.weight}${model.say.below <= 1 ? ` below rules confidence ${model.say.below}` : ''}, ${fmt(micros.length)} notes): p50 ${fmt(percentile(micros, 0.5), 1)} µs, p99 ${fmt(percentile(micros, 0.99), 1)} µs per note`,
   );
   console.log(
     `team model update per decision: p50 ${fmt(percentile(updateMicros, 0.5), 1)} µs, p99 ${fmt(percentile(updateMicros, 0.99), 1)} µs`,

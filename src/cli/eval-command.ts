@@ -19,7 +19,7 @@ import { type Command, type CommandIo, UsageError } from './io.js';
 
 export const EVAL_HELP = `Usage:
   quadrant eval FILE.jsonl [--json] [--llm]
-  quadrant eval FILE.jsonl --learning-curve [--folds K] [--json]
+  quadrant eval FILE.jsonl --learning-curve [--folds K] [--seed N] [--json]
   quadrant eval FILE.jsonl --calibration [--folds K] [--json]
 Each line: {"id": "...", "text": "...", "label": "strategic|transactional|partnership|problem_solving"},
 optionally "lang" (zh-Hans|zh-Hant|en|mixed, detected when absent) and "kind" (rm_note|news, rm_note
@@ -28,7 +28,8 @@ Prints accuracy, per-type precision/recall/F1, macro-F1, the confusion matrix, t
 language and by source kind, and the misses.
 --llm compares rules-only, LLM-only and hybrid (needs OPENAI_API_KEY).
 --learning-curve simulates a team confirming the cases: K folds (default 5), the held-out fold
-scored after 0, 10, 25, 50, 100 and all decisions, rules-only against rules + team model.
+scored after 0, 10, 25, 50, 100 and all decisions, rules-only against rules + team model;
+--seed N picks another shuffle (default 1).
 --json then prints {"rulesOnly": F, "points": [{"decisions": N, "macroF1": F}, ...]}.
 --calibration prints, per source (rules, team model), a reliability table and the expected
 calibration error (ECE) before and after calibration, cross-fitted over K folds.`;
@@ -166,6 +167,7 @@ export const runEvalCommand: Command = async (args, io) => {
       'learning-curve': { type: 'boolean', default: false },
       calibration: { type: 'boolean', default: false },
       folds: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -181,6 +183,10 @@ export const runEvalCommand: Command = async (args, io) => {
     throw new UsageError('--folds must be an integer from 2 to 50');
   if (values.folds !== undefined && !values['learning-curve'] && !values.calibration)
     throw new UsageError('--folds needs --learning-curve or --calibration');
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
+    throw new UsageError('--seed must be a non-negative integer');
+  if (values.seed !== undefined && !values['learning-curve']) throw new UsageError('--seed needs --learning-curve');
   const cases = await readLabelledCases(path);
   if (values.calibration) {
     const results = runCalibration(cases, buildCliContext(io).playbook, folds);
@@ -188,7 +194,7 @@ export const runEvalCommand: Command = async (args, io) => {
     return 0;
   }
   if (values['learning-curve']) {
-    const curve = runLearningCurve(cases, buildCliContext(io).playbook, folds);
+    const curve = runLearningCurve(cases, buildCliContext(io).playbook, { folds, seed });
     io.stdout.write(
       values.json
         ? `${JSON.stringify({ rulesOnly: curve.rulesOnly, points: curve.points })}\n`

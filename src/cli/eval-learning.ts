@@ -11,12 +11,17 @@ import type { LabelledCase } from './eval-command.js';
  * held-out macro-F1 of rules-only and of rules + team model as decisions accumulate. Texts are
  * redacted first, as the decision log stores them.
  */
-export const runLearningCurve = (cases: readonly LabelledCase[], playbook: Playbook, folds: number): LearningCurve => {
+export const runLearningCurve = (
+  cases: readonly LabelledCase[],
+  playbook: Playbook,
+  { folds, seed: shuffleSeed = 1 }: { folds: number; seed?: number },
+): LearningCurve => {
   const seed = seedExamples(playbook);
   return learningCurve(
     cases.map((c) => ({ id: c.id, label: c.label, text: redact(c.text) })),
     {
       folds,
+      seed: shuffleSeed,
       rules: classifyWithRules,
       newModel: () => new TeamModel({ rules: classifyWithRules, seed }),
     },
@@ -25,7 +30,7 @@ export const runLearningCurve = (cases: readonly LabelledCase[], playbook: Playb
 
 export const formatLearningCurve = (curve: LearningCurve): string => {
   const lines = [
-    `learning curve: ${curve.cases} cases, ${curve.folds} folds (seeded shuffle); macro-F1 on the held-out fold`,
+    `learning curve: ${curve.cases} cases, ${curve.folds} folds (shuffle seed ${curve.seed}); macro-F1 on the held-out fold`,
     '',
     `rules-only            ${curve.rulesOnly.toFixed(3)}`,
     'decisions   rules + team model   vs rules-only',

@@ -35,6 +35,21 @@ describe('quadrant eval --learning-curve', () => {
     expect(stdout).toMatch(/\n\s+48\s+\d\.\d{3}\s+[+-]\d\.\d{3}/);
   });
 
+  it('--seed picks another shuffle: same seed, same curve; the table names the seed', async () => {
+    const file = casesFile(60);
+    const run = async (seed: string) =>
+      (await runQuadrant(['eval', file, '--learning-curve', '--seed', seed, '--folds', '3', '--json'])).stdout;
+    expect(await run('7')).toBe(await run('7'));
+    const seeds = new Set(await Promise.all(['1', '2', '3', '4'].map(run)));
+    expect(seeds.size).toBeGreaterThan(1);
+    const table = await runQuadrant(['eval', file, '--learning-curve', '--seed', '9']);
+    expect(table.stdout).toContain('shuffle seed 9');
+    expect((await runQuadrant(['eval', file, '--learning-curve', '--seed', '-1'])).code).toBe(2);
+    const alone = await runQuadrant(['eval', file, '--seed', '3']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--seed needs --learning-curve');
+  });
+
   it('rejects a bad fold count, and --folds without --learning-curve', async () => {
     const file = casesFile(20);
     expect((await runQuadrant(['eval', file, '--learning-curve', '--folds', '1'])).code).toBe(2);

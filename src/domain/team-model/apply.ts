@@ -14,20 +14,22 @@ export const applyTeamOpinion = (
   opinion: TeamOpinion,
   similar: readonly SimilarDecision[],
 ): HybridClassification => {
-  const blended = blendWithTeam(base, opinion.distribution, opinion.weight);
+  // The team model speaks only where the base is unsure enough (see TeamSay).
+  const weight = base.confidence < opinion.speaksBelow ? opinion.weight : 0;
+  const blended = blendWithTeam(base, opinion.distribution, weight);
   const changed = blended.type !== base.type;
   const team = {
     type: opinion.type,
     confidence: round3(opinion.confidence),
-    weight: opinion.weight,
+    weight,
     decisions: opinion.decisions,
     version: opinion.version,
     changed,
     guarded: blended.guarded,
-    similar: opinion.weight > 0 ? [...similar] : [],
+    similar: weight > 0 ? [...similar] : [],
   };
   const versions = { ...base.versions, teamModel: opinion.version };
-  if (opinion.weight === 0) return { ...base, versions, team };
+  if (weight === 0) return { ...base, versions, team };
   return {
     ...base,
     type: blended.type,

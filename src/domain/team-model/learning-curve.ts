@@ -12,7 +12,7 @@ import type { TeamModel } from './model.js';
 
 export type CurveCase = { id: string; text: string; label: RelationshipType };
 export type CurvePoint = { decisions: number; macroF1: number };
-export type LearningCurve = { rulesOnly: number; points: CurvePoint[]; folds: number; cases: number };
+export type LearningCurve = { rulesOnly: number; points: CurvePoint[]; folds: number; cases: number; seed: number };
 
 export const DEFAULT_CHECKPOINTS = [0, 10, 25, 50, 100] as const;
 
@@ -52,7 +52,8 @@ const macroF1Of = (cases: readonly CurveCase[], predict: (c: CurveCase) => Relat
 
 export const learningCurve = (cases: readonly CurveCase[], options: LearningCurveOptions): LearningCurve => {
   const k = Math.max(2, Math.min(options.folds ?? 5, cases.length));
-  const shuffled = seededShuffle(cases, options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  const shuffled = seededShuffle(cases, seed);
   const folds = Array.from({ length: k }, (_, i) => shuffled.filter((_, j) => j % k === i));
   const rulesOf = new Map(cases.map((c) => [c.id, options.rules(c.text)]));
   const rulesFor = (c: CurveCase) => rulesOf.get(c.id) ?? options.rules(c.text);
@@ -72,7 +73,10 @@ export const learningCurve = (cases: readonly CurveCase[], options: LearningCurv
     const training = folds.flatMap((fold, j) => (j === i ? [] : fold));
     const model = options.newModel();
     const score = () =>
-      macroF1Of(heldOut, (c) => blendWithTeam(rulesFor(c), model.distribution(c.text), model.weight).type);
+      macroF1Of(
+        heldOut,
+        (c) => blendWithTeam(rulesFor(c), model.distribution(c.text), model.weightFor(rulesFor(c))).type,
+      );
     rulesOnly += macroF1Of(heldOut, (c) => rulesFor(c).type);
     let next = 0;
     for (const [n, c] of training.entries()) {
@@ -80,7 +84,7 @@ export const learningCurve = (cases: readonly CurveCase[], options: LearningCurv
         add(n, score(), n);
         next++;
       }
-      const suggested = blendWithTeam(rulesFor(c), model.distribution(c.text), model.weight).type;
+      const suggested = blendWithTeam(rulesFor(c), model.distribution(c.text), model.weightFor(rulesFor(c))).type;
       model.learn({
         description: c.text,
         type: c.label,
@@ -95,7 +99,7 @@ export const learningCurve = (cases: readonly CurveCase[], options: LearningCurv
     const s = sums.get(key) ?? { f1: 0, decisions: 0 };
     return { decisions: Math.round(s.decisions / k), macroF1: round3(s.f1 / k) };
   });
-  return { rulesOnly: round3(rulesOnly / k), points, folds: k, cases: cases.length };
+  return { rulesOnly: round3(rulesOnly / k), points, folds: k, cases: cases.length, seed };
 };
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;

@@ -8,39 +8,77 @@ import type { SeedExample } from './seed-prior.js';
  * One workspace's team model: a naive Bayes over the descriptions and final types of the
  * decisions it is allowed to learn from, started from the seed's examples as a prior.
  *
- * It earns its say prequentially: every decision is first predicted, then learned. For a few
- * candidate weights of the team model in the mixture with the rules, the model keeps decayed counts
- * of the decisions that mixture got right where the rules alone were wrong (wins), and the reverse
- * (losses). The weight in use is the candidate with the largest lead, but only once enough decisions
- * were seen and only when its lead is significant (a sign test): with few decisions the model is
- * silent, and a model that keeps being wrong is ignored. The decay lets the weight follow a team whose language drifts.
+ * It earns its say prequentially: every decision is first predicted, then learned. A say is a
+ * candidate way of joining the rules: a weight in the mixture, and the rules' confidence below
+ * which the team model speaks at all. The rules' mistakes gather where their confidence is low
+ * (few or conflicting cues), so a say limited to that zone can prove itself quickly there without
+ * putting the many confident, right answers at risk. For each candidate the model keeps decayed
+ * counts of the decisions that candidate got right where the rules alone were wrong (wins), and the
+ * reverse (losses). The say in use is the candidate with the largest lead, only when that lead is
+ * significant (a sign test) and, with few decisions, only when it is significant beyond chance
+ * across all candidates: a small log can open the gate, but only on a clear lead, and a model that
+ * keeps being wrong is ignored. The decay lets the say follow a team whose language drifts.
  */
 
-export const TEAM_MODEL_ENGINE = 'team-nb-1';
+export const TEAM_MODEL_ENGINE = 'team-nb-2';
 
-export const TEAM_MODEL_POLICY = {
+/** A way for the team model to join the rules: its weight, and where it speaks. */
+export type TeamSay = {
+  /** Weight of the team model in the mixture; 0 is the rules alone. */
+  weight: number;
+  /** The team model speaks only when the base classification's confidence is below this (above 1: always). */
+  below: number;
+};
+
+export type TeamModelPolicy = {
   /** An override teaches more than a confirmation: it is the team correcting the tool. */
-  overrideWeight: 2,
-  confirmWeight: 1,
+  overrideWeight: number;
+  confirmWeight: number;
   /** Each seed example counts as this many decisions. */
-  seedWeight: 1,
-  /** Candidate weights of the team model in the mixture; 0 is the rules alone. */
-  candidates: [0, 0.25, 0.5, 0.75, 1] as const,
-  /**
-   * No say before this many decisions: a model that has seen fewer than about fifteen examples of
-   * each type gets lucky streaks, and on the real-world corpus an earlier say cost more than it gave.
-   */
-  minDecisions: 60,
+  seedWeight: number;
+  candidates: readonly TeamSay[];
+  /** No say before this many decisions. */
+  minDecisions: number;
   /** A candidate must beat the rules alone by this many (decayed) decisions... */
-  margin: 3,
+  margin: number;
   /**
    * ...and significantly: among the decisions where the candidate and the rules alone disagreed,
    * (wins − losses) / √(wins + losses) must reach this z (a sign test, one-sided about 98%).
    */
+  minZ: number;
+  /** Per-decision decay of the prequential counts. */
+  decay: number;
+};
+
+const ALWAYS = 2;
+
+export const TEAM_MODEL_POLICY: TeamModelPolicy = {
+  overrideWeight: 2,
+  confirmWeight: 1,
+  seedWeight: 1,
+  candidates: [
+    { weight: 0.5, below: 0.35 },
+    { weight: 1, below: 0.35 },
+    { weight: 0.5, below: 0.5 },
+    { weight: 1, below: 0.5 },
+    { weight: 0.25, below: ALWAYS },
+    { weight: 0.5, below: ALWAYS },
+    { weight: 0.75, below: ALWAYS },
+    { weight: 1, below: ALWAYS },
+  ],
+  minDecisions: 20,
+  margin: 3,
   minZ: 2,
-  /** Per-decision decay of the prequential counts (half-life of about 140 decisions). */
+  /** Half-life of about 140 decisions. */
   decay: 0.995,
-} as const;
+};
+
+/** The rules alone. */
+export const SILENT: TeamSay = { weight: 0, below: 0 };
+
+/** The team model's weight for one base classification under a say: 0 where it does not speak. */
+export const weightUnder = (say: TeamSay, base: Pick<Classification, 'confidence'>): number =>
+  base.confidence < say.below ? say.weight : 0;
 
 /** What the team model learns from one decision. */
 export type TeamDecision = {
@@ -58,6 +96,8 @@ export type TeamOpinion = {
   distribution: Distribution;
   /** The weight it has earned in the mixture (0: silent). */
   weight: number;
+  /** It speaks only when the base classification's confidence is below this (see `TeamSay`). */
+  speaksBelow: number;
   /** Decisions learned so far. */
   decisions: number;
   version: string;
@@ -69,6 +109,7 @@ export type PrequentialRecord = {
   rules: { type: RelationshipType; confidence: number };
   team: { type: RelationshipType; confidence: number };
   hybrid: { type: RelationshipType; confidence: number };
+  /** The team model's weight on this decision (0 where it did not speak). */
   weight: number;
 };
 
@@ -80,6 +121,8 @@ export type TeamModelOptions = {
   canonical?: (s: string) => string;
   /** Prequential records kept (newest); older ones fall off. */
   keepRecords?: number;
+  /** Defaults to TEAM_MODEL_POLICY. */
+  policy?: TeamModelPolicy;
 };
 
 const argmaxOf = (d: Distribution): RelationshipType => {
@@ -90,17 +133,21 @@ const argmaxOf = (d: Distribution): RelationshipType => {
 
 export class TeamModel {
   private readonly nb = new NaiveBayes();
-  /** Per candidate weight: decayed decisions it got right and the rules alone got wrong, and the reverse. */
-  private readonly wins: number[] = TEAM_MODEL_POLICY.candidates.map(() => 0);
-  private readonly losses: number[] = TEAM_MODEL_POLICY.candidates.map(() => 0);
+  private readonly policy: TeamModelPolicy;
+  /** Per candidate say: decayed decisions it got right and the rules alone got wrong, and the reverse. */
+  private readonly wins: number[];
+  private readonly losses: number[];
   private learned = 0;
   private readonly records: PrequentialRecord[] = [];
   private readonly keepRecords: number;
 
   constructor(private readonly options: TeamModelOptions) {
     this.keepRecords = options.keepRecords ?? 2_000;
+    this.policy = options.policy ?? TEAM_MODEL_POLICY;
+    this.wins = this.policy.candidates.map(() => 0);
+    this.losses = this.policy.candidates.map(() => 0);
     for (const example of options.seed ?? []) {
-      this.nb.learn(this.features(example.text), example.label, TEAM_MODEL_POLICY.seedWeight);
+      this.nb.learn(this.features(example.text), example.label, this.policy.seedWeight);
     }
   }
 
@@ -118,23 +165,33 @@ export class TeamModel {
     return `${TEAM_MODEL_ENGINE}@${this.learned}`;
   }
 
-  /** The weight earned on the log so far; 0 means the model is silent. */
-  get weight(): number {
-    const { candidates, minDecisions, margin, minZ } = TEAM_MODEL_POLICY;
-    if (this.learned < minDecisions) return 0;
-    let best = 0;
+  /** The say earned on the log so far; SILENT until a candidate proves a significant lead. */
+  get say(): TeamSay {
+    const { candidates, minDecisions, margin, minZ } = this.policy;
+    if (this.learned < minDecisions) return SILENT;
+    let best = SILENT;
     let bestGain = 0;
-    for (let i = 1; i < candidates.length; i++) {
+    for (const [i, candidate] of candidates.entries()) {
       const w = this.wins[i] as number;
       const l = this.losses[i] as number;
       const gain = w - l;
-      // Ties go to the smaller weight: the rules cite their evidence.
+      // Ties go to the earlier, less intrusive candidate: the rules cite their evidence.
       if (gain >= margin && gain / Math.sqrt(w + l) >= minZ && gain > bestGain) {
-        best = i;
+        best = candidate;
         bestGain = gain;
       }
     }
-    return candidates[best] as number;
+    return best;
+  }
+
+  /** The weight earned on the log so far where it speaks; 0 means the model is silent. */
+  get weight(): number {
+    return this.say.weight;
+  }
+
+  /** The team model's weight for one base classification (0 where it does not speak). */
+  weightFor(base: Pick<Classification, 'confidence'>): number {
+    return weightUnder(this.say, base);
   }
 
   /** The team model's distribution for a text (features may be passed when already computed). */
@@ -145,11 +202,13 @@ export class TeamModel {
   opinion(text: string, features = this.features(text)): TeamOpinion {
     const distribution = this.distribution(text, features);
     const type = argmaxOf(distribution);
+    const say = this.say;
     return {
       type,
       confidence: distribution[type],
       distribution,
-      weight: this.weight,
+      weight: say.weight,
+      speaksBelow: say.below,
       decisions: this.learned,
       version: this.version,
     };
@@ -160,11 +219,11 @@ export class TeamModel {
     const features = this.features(decision.description);
     const rules = this.options.rules(decision.description);
     const team = this.nb.posterior(features);
-    const weight = this.weight;
-    const { candidates, decay } = TEAM_MODEL_POLICY;
+    const weight = this.weightFor(rules);
+    const { candidates, decay } = this.policy;
     const rulesRight = rules.type === decision.type;
-    for (let i = 1; i < candidates.length; i++) {
-      const right = blendWithTeam(rules, team, candidates[i] as number).type === decision.type;
+    for (const [i, candidate] of candidates.entries()) {
+      const right = blendWithTeam(rules, team, weightUnder(candidate, rules)).type === decision.type;
       this.wins[i] = (this.wins[i] as number) * decay + (right && !rulesRight ? 1 : 0);
       this.losses[i] = (this.losses[i] as number) * decay + (!right && rulesRight ? 1 : 0);
     }
@@ -180,7 +239,7 @@ export class TeamModel {
     if (this.records.length > this.keepRecords) this.records.splice(0, this.records.length - this.keepRecords);
 
     const overridden = decision.source === 'manager_override' || decision.suggestedType !== decision.type;
-    const w = overridden ? TEAM_MODEL_POLICY.overrideWeight : TEAM_MODEL_POLICY.confirmWeight;
+    const w = overridden ? this.policy.overrideWeight : this.policy.confirmWeight;
     this.nb.learn(features, decision.type, w);
     this.learned++;
   }

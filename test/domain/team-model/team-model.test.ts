@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { combineClassifications } from '../../../src/domain/combiner.js';
 import { defaultPlaybook } from '../../../src/domain/playbook.js';
 import { classifyWithRules } from '../../../src/domain/rules.js';
+import { applyTeamOpinion } from '../../../src/domain/team-model/apply.js';
 import { blendWithTeam, distributionOf } from '../../../src/domain/team-model/blend.js';
 import { featuresOf, stem } from '../../../src/domain/team-model/features.js';
-import { TEAM_MODEL_POLICY, type TeamDecision, TeamModel } from '../../../src/domain/team-model/model.js';
+import { TEAM_MODEL_POLICY, type TeamDecision, TeamModel, weightUnder } from '../../../src/domain/team-model/model.js';
 import { seedExamples } from '../../../src/domain/team-model/seed-prior.js';
 import { distressSignal, rulesResult } from '../../llm/helpers.js';
 import { jargonCases } from './jargon-corpus.js';
@@ -50,7 +52,7 @@ describe('TeamModel', () => {
     const model = newModel();
     expect(model.opinion('客户信用评级较高、财务状况稳定,双方长期合作,共同目标和战略规划').type).toBe('strategic');
     expect(model.decisions).toBe(0);
-    expect(model.version).toBe('team-nb-1@0');
+    expect(model.version).toBe('team-nb-2@0');
   });
 
   it('learns a team’s shorthand from its decisions', () => {
@@ -59,7 +61,7 @@ describe('TeamModel', () => {
     const heldOut = jargonCases(40, 1000);
     const right = heldOut.filter((c) => model.opinion(c.text).type === c.label).length;
     expect(right / heldOut.length).toBeGreaterThan(0.9);
-    expect(model.version).toBe('team-nb-1@80');
+    expect(model.version).toBe('team-nb-2@80');
   });
 
   it('counts an override more than a confirmation', () => {
@@ -114,6 +116,47 @@ describe('TeamModel', () => {
     }
   });
 
+  it('opens on a small log only on a significant lead, and then speaks only where the rules are unsure', () => {
+    // A team model that already knows the team's shorthand (from its prior), and a log that starts
+    // with decisions the rules get right with confidence.
+    const model = new TeamModel({ rules: classifyWithRules, seed: [...seed, ...jargonCases(40, 1000)] });
+    const notes = [
+      '央企集团,AAA评级,与我行合作十年,希望签署战略合作协议,定制化融资方案',
+      'Small trading firm needs a working capital loan this week and is comparing rates at three banks',
+      '家族企业,二十年只在我行开户,老板认同我行文化,二代接班后继续合作',
+      'The developer missed two interest payments, cash flow is broken, and asks for an extension',
+    ];
+    for (let i = 0; i < TEAM_MODEL_POLICY.minDecisions; i++) {
+      const text = `${notes[i % 4]}(第${i}次)`;
+      const type = classifyWithRules(text).type;
+      model.learn({ description: text, type, suggestedType: type, source: 'rules' });
+    }
+    expect(model.weight).toBe(0);
+    // Notes where the rules found nothing and guessed wrong; the team model gets each one right.
+    const missed = jargonCases(200).filter((c) => {
+      const rules = classifyWithRules(c.text);
+      return rules.confidence === 0 && rules.type !== c.label;
+    });
+    const override = (c: (typeof missed)[number]): TeamDecision => ({
+      description: c.text,
+      type: c.label,
+      suggestedType: classifyWithRules(c.text).type,
+      source: 'manager_override',
+    });
+    for (const c of missed.slice(0, 3)) model.learn(override(c));
+    expect(model.weight).toBe(0); // three wins could be luck
+    for (const c of missed.slice(3, 6)) model.learn(override(c));
+    expect(model.decisions).toBeLessThan(30);
+    expect(model.say.weight).toBeGreaterThan(0);
+    expect(model.say.below).toBeLessThan(1); // earned where the rules were unsure, so it speaks only there
+    for (const note of notes) {
+      const rules = classifyWithRules(note);
+      expect(rules.confidence).toBeGreaterThanOrEqual(model.say.below);
+      expect(model.weightFor(rules)).toBe(0);
+    }
+    expect(model.weightFor(classifyWithRules(missed[6]?.text ?? ''))).toBe(model.say.weight);
+  });
+
   it('gives the same model, fingerprint and version when the same decisions are learned again (rebuild)', () => {
     const a = newModel();
     const b = newModel();
@@ -125,6 +168,50 @@ describe('TeamModel', () => {
     const c2 = newModel();
     for (const c of [...cases].reverse()) c2.learn(confirmed(c));
     expect(c2.fingerprint()).not.toBe(a.fingerprint());
+  });
+});
+
+describe('a say limited to where the base is unsure', () => {
+  const hybrid = (rules: ReturnType<typeof rulesResult>) =>
+    combineClassifications({
+      rules,
+      llm: null,
+      llmStatus: 'off',
+      text: 'x',
+      notices: [],
+      versions: { prompt: null, model: null },
+    });
+  const strategicTeam = { strategic: 0.97, transactional: 0.01, partnership: 0.01, problem_solving: 0.01 };
+  const opinion = {
+    type: 'strategic' as const,
+    confidence: 0.97,
+    distribution: strategicTeam,
+    weight: 1,
+    speaksBelow: 0.35,
+    decisions: 80,
+    version: 'team-nb-2@80',
+  };
+
+  it('gives the weight below the threshold and nothing at or above it', () => {
+    expect(weightUnder({ weight: 0.5, below: 0.35 }, { confidence: 0.2 })).toBe(0.5);
+    expect(weightUnder({ weight: 0.5, below: 0.35 }, { confidence: 0.35 })).toBe(0);
+    expect(weightUnder({ weight: 0.75, below: 2 }, { confidence: 0.99 })).toBe(0.75);
+  });
+
+  it('leaves a confident base untouched and silent, and moves an unsure one', () => {
+    const confident = applyTeamOpinion(hybrid(rulesResult('transactional', 0.6)), opinion, []);
+    expect(confident).toMatchObject({ type: 'transactional', confidence: 0.6 });
+    expect(confident.team).toMatchObject({ weight: 0, changed: false, similar: [] });
+    const unsure = applyTeamOpinion(hybrid(rulesResult('transactional', 0.2)), opinion, []);
+    expect(unsure.type).toBe('strategic');
+    expect(unsure.team).toMatchObject({ weight: 1, changed: true });
+  });
+
+  it('keeps the distress guard inside the zone', () => {
+    const base = rulesResult('problem_solving', 0.3, { signals: [distressSignal('逾期', 4)] });
+    const out = applyTeamOpinion(hybrid(base), opinion, []);
+    expect(out.type).toBe('problem_solving');
+    expect(out.team).toMatchObject({ guarded: true });
   });
 });
 
