@@ -1,6 +1,6 @@
 import { DEFAULT_LEXICON } from '../domain/lexicon/index.js';
 import type { Playbook } from '../domain/playbook.js';
-import { type Recommendation, recommendActions } from '../domain/recommender.js';
+import { type Recommendation, type RecommendationContext, recommendActions } from '../domain/recommender.js';
 import type {
   Bilingual,
   EconomicCycle,
@@ -76,7 +76,7 @@ export const recommendFor = (
   type: RelationshipType,
   c: Pick<CardView, 'secondary' | 'confidence' | 'signals'>,
   playbook: Playbook,
-  facts: RecommendationFacts & { preferredIds?: readonly string[] },
+  facts: RecommendationFacts & Pick<RecommendationContext, 'preferredIds' | 'chosenByManager'>,
 ): CardView['recommendations'] =>
   pickFields(
     recommendActions({ type, secondary: c.secondary, confidence: c.confidence, signals: c.signals }, playbook, facts),
@@ -143,6 +143,6 @@ export const redrawAs = (
     type,
     secondary,
     was: card.was ?? { type: card.type, source: card.source, confidence: card.confidence },
-    recommendations: recommendFor(type, { ...card, secondary }, playbook, facts),
+    recommendations: recommendFor(type, { ...card, secondary }, playbook, { ...facts, chosenByManager: true }),
   };
 };

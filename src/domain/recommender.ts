@@ -12,6 +12,12 @@ export type RecommendationContext = {
   previousType?: RelationshipType | null;
   /** Action ids an LLM preferred; they move first among the primary type's actions. */
   preferredIds?: readonly string[];
+  /**
+   * The RM chose the type over the classifier's reading: its strategies rest on that choice, not on
+   * matched words, which argued for another type (a "一笔" in "一笔利息逾期" is no reason to offer a
+   * distressed client a fast standard process).
+   */
+  chosenByManager?: boolean;
 };
 
 /** The part of a classification the recommender reads (rules-only and hybrid results both fit). */
@@ -101,7 +107,9 @@ export const recommendActions = (
     .filter((s) => s.type === type && s.weight > 0 && !s.negated)
     .sort((a, b) => b.weight - a.weight);
   for (const action of primaryActions) {
-    const evidence = quote(relevantEvidence(action, support));
+    const evidence = context.chosenByManager
+      ? bilingual((m) => m.reasons.chosen)
+      : quote(relevantEvidence(action, support));
     add(
       action.id,
       bilingual((m, lang) => m.reasons.core(primary.shortName[lang], evidence[lang])),

@@ -100,6 +100,26 @@ describe('conversation service', () => {
     expect(card.kind === 'card' && card.card.description).toBe('A client.');
   });
 
+  it("redraws an overridden card with the chosen type's actions, resting on the RM's choice", async () => {
+    const outcome = await turn('华东某城投平台,近期出现一笔利息逾期,正在与多家银行协商展期', { forceClassify: true });
+    if (outcome.kind !== 'card') throw new Error('expected a card');
+    expect(outcome.card.type).toBe('problem_solving');
+    const { card } = await service.decide({
+      threadKey: 'T1:D1:1.1',
+      cardId: outcome.card.id,
+      userId: 'U1',
+      teamId: 'T1',
+      channelId: 'D1',
+      threadTs: '1.1',
+      visibility: 'private',
+      idempotencyKey: 'override:T1:chosen',
+      override: { type: 'transactional', reason: '展期已谈妥,客户现在只比价格' },
+    });
+    const core = card.recommendations.filter((r) => r.id.startsWith('transactional.'));
+    expect(core.length).toBeGreaterThan(0);
+    for (const r of core) expect(r.why.zh).not.toContain('一笔');
+  });
+
   it('logs a decision once per idempotency key and stamps the card', async () => {
     const outcome = await turn('Client: Delta Devco. Missed a payment, liquidity crunch, wants to restructure.', {
       forceClassify: true,

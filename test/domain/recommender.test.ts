@@ -55,6 +55,21 @@ describe('recommendActions', () => {
     expect(recs.map((r) => r.id)).toContain('practice.culture-fit');
   });
 
+  it('rests the strategies of a type the RM chose on that choice, not on words that argued for another type', () => {
+    const weakWord = signal('transactional', '一笔');
+    const chosen = { type: 'transactional' as const, secondary: null, confidence: 0.68, signals: [weakWord] };
+    const recs = recommendActions(chosen, playbook, { cycle: 'normal', chosenByManager: true });
+    const core = recs.filter((r) => r.id.startsWith('transactional.'));
+    expect(core.length).toBeGreaterThan(0);
+    for (const r of core) {
+      expect(r.why.zh).not.toContain('一笔');
+      expect(r.why.zh).toContain('客户经理调整');
+      expect(r.why.en).toContain('the RM chose');
+    }
+    // Without the choice, the same words are the cited evidence.
+    expect(recommendActions(chosen, playbook, { cycle: 'normal' })[0]?.why.zh).toContain('“一笔”');
+  });
+
   it('adds transition actions first when the type changed from strategic to problem_solving', () => {
     const recs = recommendActions(input('problem_solving'), playbook, { cycle: 'normal', previousType: 'strategic' });
     expect(recs[0]?.id).toBe('problem_solving.risk-team');

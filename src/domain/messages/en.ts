@@ -199,6 +199,7 @@ export const en = {
     core: (type: string, evidence: string) => `Core strategy for ${type.toLowerCase()} clients${evidence}`,
     secondary: (type: string, evidence: string) => `The client also shows ${type.toLowerCase()} traits${evidence}`,
     evidence: (quote: string) => `; evidence: "${quote}"`,
+    chosen: '; basis: the type the RM chose (reason above)',
   },
   /** The terminal card and playbook (`quadrant classify`, `quadrant playbook`). */
   terminal: {

@@ -169,6 +169,7 @@ export const zh: Messages = {
     core: (type, evidence) => `${type}客户的核心管理策略${evidence}`,
     secondary: (type, evidence) => `客户也呈现${type}特征${evidence}`,
     evidence: (quote) => `;依据:“${quote}”`,
+    chosen: ';依据:客户经理调整的类型(理由见上)',
   },
   terminal: {
     type: '类型',
