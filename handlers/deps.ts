@@ -1,4 +1,11 @@
-import type { Logger } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  Logger,
+  SlackActionMiddlewareArgs,
+  StaticSelectAction,
+} from '@slack/bolt';
 import type { Config } from '../src/config.js';
 import type { ConversationService } from '../src/conversation/service.js';
 import type { Playbook } from '../src/domain/playbook.js';
@@ -18,3 +25,7 @@ export type AppDeps = {
 
 /** What each listener factory receives: the deps plus the conversation service built on them. */
 export type HandlerDeps = AppDeps & { conversation: ConversationService };
+
+/** What Bolt passes a block action listener. */
+export type ActionArgs<A extends ButtonAction | StaticSelectAction> = AllMiddlewareArgs &
+  SlackActionMiddlewareArgs<BlockAction<A>>;

@@ -1,8 +1,8 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { RELATIONSHIP_TYPES } from '../../src/domain/types.js';
 import { buildChangeTypeModal } from '../blocks/modals.js';
-import type { HandlerDeps } from '../deps.js';
+import type { ActionArgs, HandlerDeps } from '../deps.js';
 import { cardTargetOf, notifyUser } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';
 import { metadataFromTarget } from '../support/redraw.js';
@@ -20,7 +20,7 @@ const valueSchema = z.object({
  */
 export const makeChooseTypeAction =
   (deps: HandlerDeps) =>
-  async ({ ack, body, action, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+  async ({ ack, body, action, client }: ActionArgs<ButtonAction>) => {
     await ack();
     const target = cardTargetOf(body);
     const value = valueSchema.safeParse(parseJsonOrNull(action.value));

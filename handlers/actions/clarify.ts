@@ -1,10 +1,10 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { messages } from '../../src/domain/messages/messages.js';
 import { answeredFollowUp } from '../blocks/follow-up.js';
 import { buildPlaybookGlance } from '../blocks/playbook.js';
 import { buildWelcome } from '../blocks/welcome.js';
-import type { HandlerDeps } from '../deps.js';
+import type { ActionArgs, HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';
 import { cardTargetOf } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';
@@ -19,13 +19,7 @@ const valueSchema = z.object({ t: z.string().max(1500), l: z.enum(['zh', 'en']) 
  */
 export const makeClarifyAction =
   (deps: HandlerDeps) =>
-  async ({
-    ack,
-    body,
-    action,
-    client,
-    context,
-  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+  async ({ ack, body, action, client, context }: ActionArgs<ButtonAction>) => {
     await ack();
     const target = cardTargetOf(body);
     try {

@@ -1,6 +1,6 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ButtonAction } from '@slack/bolt';
 import { decodeCardRef } from '../blocks/card-ref.js';
-import type { HandlerDeps } from '../deps.js';
+import type { ActionArgs, HandlerDeps } from '../deps.js';
 import { cardTargetOf, notifyUser } from '../support/card-target.js';
 import { alertOnDistress } from '../support/early-warning.js';
 import { reportFailure } from '../support/failures.js';
@@ -13,7 +13,7 @@ import { visibilityOf } from '../support/slack-context.js';
  */
 export const makeConfirmAction =
   (deps: HandlerDeps) =>
-  async ({ ack, body, action, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+  async ({ ack, body, action, client }: ActionArgs<ButtonAction>) => {
     await ack();
     const ref = decodeCardRef(action.value);
     const target = cardTargetOf(body);

@@ -1,9 +1,9 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ButtonAction } from '@slack/bolt';
 import { choicesFor } from '../../src/conversation/follow-up-policy.js';
 import type { FollowUpAnswer } from '../../src/conversation/service.js';
 import { messages } from '../../src/domain/messages/messages.js';
 import { answeredFollowUp, decodeFollowUp, type FollowUpValue } from '../blocks/follow-up.js';
-import type { HandlerDeps } from '../deps.js';
+import type { ActionArgs, HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';
 import { cardTargetOf } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';
@@ -31,7 +31,7 @@ const answerLabel = (actionId: string, value: FollowUpValue, lang: 'zh' | 'en'):
  */
 export const makeFollowUpAction =
   (deps: HandlerDeps) =>
-  async ({ ack, body, action, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+  async ({ ack, body, action, client }: ActionArgs<ButtonAction>) => {
     await ack();
     const target = cardTargetOf(body);
     try {

@@ -1,8 +1,8 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { RELATIONSHIP_TYPES } from '../../src/domain/types.js';
 import { buildPlaybookModal } from '../blocks/playbook.js';
-import type { HandlerDeps } from '../deps.js';
+import type { ActionArgs, HandlerDeps } from '../deps.js';
 import { reportFailure } from '../support/failures.js';
 import { parseJsonOrNull } from '../support/slack-context.js';
 
@@ -11,7 +11,7 @@ const valueSchema = z.object({ t: z.enum(RELATIONSHIP_TYPES), l: z.enum(['zh', '
 /** Full playbook (on a card) and Open (on /playbook): the type's whole playbook in a modal. */
 export const makeOpenPlaybookAction =
   (deps: HandlerDeps) =>
-  async ({ ack, body, action, client }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+  async ({ ack, body, action, client }: ActionArgs<ButtonAction>) => {
     await ack();
     try {
       const value = valueSchema.parse(parseJsonOrNull(action.value));

@@ -1,8 +1,8 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
+import type { StaticSelectAction } from '@slack/bolt';
 import { z } from 'zod';
 import { resolveLang } from '../../src/conversation/language.js';
 import { messages } from '../../src/domain/messages/messages.js';
-import type { HandlerDeps } from '../deps.js';
+import type { ActionArgs, HandlerDeps } from '../deps.js';
 import { ACTIONS } from '../ids.js';
 import { notifyUser } from '../support/card-target.js';
 import { reportFailure } from '../support/failures.js';
@@ -14,12 +14,7 @@ const cycleSchema = z.enum(['normal', 'downturn']);
 /** Settings on the Home tab: language per user; economic cycle per workspace, admins only. */
 export const makeHomeSettingsAction =
   (deps: HandlerDeps) =>
-  async ({
-    ack,
-    body,
-    action,
-    client,
-  }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>>) => {
+  async ({ ack, body, action, client }: ActionArgs<StaticSelectAction>) => {
     await ack();
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? 'T0';

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { HandlerDeps } from '../deps.js';
-import { replyInThread } from '../support/reply-in-thread.js';
-import { fromSlack, stripBotMention, threadKeyOf } from '../support/slack-context.js';
+import { replyToMessage } from '../support/reply-in-thread.js';
 
 /**
  * A message in the bot's DM (the messages tab / agent view). Edits, joins and bot messages
@@ -13,14 +12,6 @@ export const makeDirectMessage =
   async ({ event, client, context, body }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
     if (!('user' in event) || typeof event.user !== 'string' || typeof event.text !== 'string') return;
-    const teamId = context.teamId ?? body.team_id;
-    const threadTs = event.thread_ts ?? event.ts;
-    await replyInThread(deps, client, {
-      threadKey: threadKeyOf(teamId, event.channel, threadTs),
-      channel: event.channel,
-      threadTs,
-      teamId,
-      userId: event.user,
-      text: fromSlack(stripBotMention(event.text, context.botUserId)),
-    });
+    const app = { teamId: context.teamId ?? body.team_id, botUserId: context.botUserId };
+    await replyToMessage(deps, client, app, { ...event, user: event.user, text: event.text });
   };

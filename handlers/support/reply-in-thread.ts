@@ -11,7 +11,7 @@ import { buildClarify, buildWelcome } from '../blocks/welcome.js';
 import type { HandlerDeps } from '../deps.js';
 import { notifyUser } from './card-target.js';
 import { reportFailure } from './failures.js';
-import { isDirectMessage, NO_UNFURL } from './slack-context.js';
+import { fromSlack, isDirectMessage, NO_UNFURL, stripBotMention, threadKeyOf } from './slack-context.js';
 
 export type ThreadTurn = Omit<TurnRequest, 'threadKey'> & {
   threadKey: string;
@@ -178,4 +178,34 @@ export const replyInThread = async (
     }
   }
   return outcome;
+};
+
+/** A message a person wrote to the app, as Slack's `app_mention` and `message` events carry it. */
+export type IncomingMessage = {
+  channel: string;
+  ts: string;
+  thread_ts?: string | undefined;
+  user: string;
+  text: string;
+};
+
+/**
+ * A mention or a DM: answered in that message's thread (a new one, or the one it sits in), with
+ * Slack's escaping and the bot's own mention taken out of the text.
+ */
+export const replyToMessage = (
+  deps: HandlerDeps,
+  client: webApi.WebClient,
+  app: { teamId: string; botUserId?: string | undefined },
+  message: IncomingMessage,
+): Promise<TurnOutcome | undefined> => {
+  const threadTs = message.thread_ts ?? message.ts;
+  return replyInThread(deps, client, {
+    threadKey: threadKeyOf(app.teamId, message.channel, threadTs),
+    channel: message.channel,
+    threadTs,
+    teamId: app.teamId,
+    userId: message.user,
+    text: fromSlack(stripBotMention(message.text, app.botUserId)),
+  });
 };
