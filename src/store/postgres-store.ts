@@ -13,7 +13,7 @@ import {
   type SqlParam,
   type SqlRunner,
 } from './sql-dialect.js';
-import { openSqlPorts } from './sql-store.js';
+import { openSqlStore } from './sql-store.js';
 
 /**
  * keyv's table is created here too, under the schema lock: @keyv/postgres creates it only once, at
@@ -198,17 +198,11 @@ export const openPostgresStore = async (url: string, options: BackendOptions): P
   await ensureSchema().catch((error: Error) => logUnreachable(logger, where, error));
   const dialect = postgresDialect(pool, run);
   // keyv (@keyv/postgres) runs over this pool.
-  const { decisions, keyvState } = openSqlPorts(dialect, options, () => postgresKeyvAdapter(pool));
-
-  return {
-    decisions,
-    state: keyvState.state,
-    describe: () => `postgres ${where}`,
-    close: async () => {
-      await keyvState.disconnect();
-      await pool.end();
-    },
-  };
+  return openSqlStore(dialect, options, {
+    adapter: () => postgresKeyvAdapter(pool),
+    describe: `postgres ${where}`,
+    close: () => pool.end(),
+  });
 };
 
 const logUnreachable = (logger: StoreLogger, where: string, error: Error) =>

@@ -7,7 +7,7 @@ import { sqliteKeyvAdapter } from './keyv-adapters.js';
 import { KEYV_TABLE, keyvTableDdl } from './keyv-state.js';
 import type { StoreLogger } from './ports.js';
 import { DECISION_COLUMNS, type DecisionRow, type SqlDialect, type SqlParam, type SqlRunner } from './sql-dialect.js';
-import { openSqlPorts } from './sql-store.js';
+import { openSqlStore } from './sql-store.js';
 import { openSqlite, type SqliteConnection } from './sqlite-connection.js';
 
 /**
@@ -113,27 +113,21 @@ export const openSqliteStore = async (url: string, options: BackendOptions): Pro
   }
   const dialect = sqliteDialect(db, path, logger);
   // keyv (@keyv/sqlite) opens its own connections on this file.
-  const { decisions, keyvState } = openSqlPorts(dialect, options, () => sqliteKeyvAdapter(path));
+  const store = openSqlStore(dialect, options, {
+    adapter: () => sqliteKeyvAdapter(path),
+    describe: `sqlite ${path}`,
+    close: () => db.close(),
+  });
   try {
     // Opens every adapter's connection now, so a file keyv cannot use fails openStore, not a later call.
     await Promise.all([
-      keyvState.state.getThread('probe'),
-      keyvState.state.getUserSettings('probe'),
-      keyvState.state.getWorkspaceSettings('probe'),
+      store.state.getThread('probe'),
+      store.state.getUserSettings('probe'),
+      store.state.getWorkspaceSettings('probe'),
     ]);
   } catch (error) {
-    await keyvState.disconnect();
-    await db.close();
+    await store.close();
     throw error;
   }
-
-  return {
-    decisions,
-    state: keyvState.state,
-    describe: () => `sqlite ${path}`,
-    close: async () => {
-      await keyvState.disconnect();
-      await db.close();
-    },
-  };
+  return store;
 };
