@@ -7,9 +7,9 @@ import { messages } from '../domain/messages/messages.js';
 import type { Playbook } from '../domain/playbook.js';
 import { redact } from '../domain/redact.js';
 import { RELATIONSHIP_TYPES } from '../domain/types.js';
-import { openStore } from '../store/open-store.js';
 import { StoreError } from '../store/ports.js';
 import { createChatSession } from './chat-session.js';
+import { openCliStore } from './cli-store.js';
 import { buildCliContext } from './context.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
 
@@ -55,13 +55,7 @@ export const runChatCommand: Command = async (args, io) => {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const userId = `cli:${values.user ?? defaultUser()}`;
   const { config, playbook, classifier } = buildCliContext(io);
-  const warn = (m: string) => io.stderr.write(`${m}\n`);
-  const store = await openStore({
-    ...config.store,
-    admins: config.admins,
-    redact,
-    logger: { info: () => undefined, warn, error: warn },
-  });
+  const store = await openCliStore(config, io, redact);
   try {
     const service = createConversationService({
       classifier,

@@ -15,9 +15,9 @@ import {
   UTF8_BOM,
   withStreamedTransitions,
 } from '../store/export-format.js';
-import { openStore } from '../store/open-store.js';
 import type { Decision, DecisionFilter, Viewer } from '../store/ports.js';
 import { StoreError } from '../store/ports.js';
+import { openCliStore } from './cli-store.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
 import { formatTeamStats } from './team-stats-format.js';
 
@@ -171,13 +171,8 @@ export const runLogCommand: Command = async (args, io) => {
     if (sub === undefined)
       throw new UsageError(name === undefined ? 'missing subcommand' : `unknown subcommand "${name}"`);
     const config = loadConfig(io.env);
-    store = await openStore({
-      ...config.store,
-      admins: config.admins,
-      // The CLI never writes client text (a purge record holds ids and dates only).
-      redact: (t) => t,
-      logger: { info: () => {}, warn: (m) => io.stderr.write(`${m}\n`), error: (m) => io.stderr.write(`${m}\n`) },
-    });
+    // The log never writes client text (a purge record holds ids and dates only).
+    store = await openCliStore(config, io);
     return await sub(store, rest, io, lang);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

@@ -4,8 +4,8 @@ import { messages } from '../domain/messages/messages.js';
 import { createTeamModels } from '../learning/team-models.js';
 import { loadPlaybook } from '../playbook-file.js';
 import type { StoreHandle } from '../store/backend.js';
-import { openStore } from '../store/open-store.js';
 import { StoreError } from '../store/ports.js';
+import { openCliStore } from './cli-store.js';
 import { type Command, UsageError } from './io.js';
 
 export const MODEL_HELP = `Usage:
@@ -52,12 +52,7 @@ export const runModelCommand: Command = async (args, io) => {
   let store: StoreHandle | undefined;
   try {
     const config = loadConfig(io.env);
-    store = await openStore({
-      ...config.store,
-      admins: config.admins,
-      redact: (t) => t,
-      logger: { info: () => {}, warn: (m) => io.stderr.write(`${m}\n`), error: (m) => io.stderr.write(`${m}\n`) },
-    });
+    store = await openCliStore(config, io);
     const summaries = await rebuild(store, config.playbookPath);
     if (values.json) io.stdout.write(`${JSON.stringify(summaries)}\n`);
     else if (summaries.length === 0)
