@@ -1,50 +1,35 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Playground, startPlayground } from '../../playground/index.js';
-import { loadConfig } from '../../src/config.js';
-import { createQuadrant, type Quadrant } from '../../src/quadrant.js';
-import { launchChromium, NEEDS_CHROMIUM, skipWithoutChromium, watchErrors } from './browser.js';
+import type { Playground } from '../../playground/index.js';
+import type { Quadrant } from '../../src/quadrant.js';
+import {
+  NEEDS_CHROMIUM,
+  openPlaygroundSession,
+  type PlaygroundSession,
+  skipWithoutChromium,
+  watchErrors,
+} from './browser.js';
 
 // The issue's end-to-end flow in headless Chromium against the real Quadrant app (real handlers,
 // rules classifier, SQLite store in a temp dir) through the playground: describe a client, answer
 // a follow-up, confirm, share the card to #team, run /playbook and /client, save a screenshot.
-let dir: string;
+let session: PlaygroundSession | undefined;
 let quadrant: Quadrant;
 let playground: Playground;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-const appLog: string[] = [];
+let appLog: string[];
 
 beforeAll(async () => {
   if (skipWithoutChromium) return;
-  dir = mkdtempSync(join(tmpdir(), 'quadrant-playground-'));
-  const config = loadConfig({
-    QUADRANT_STORE_URL: `sqlite://${join(dir, 'quadrant.db')}`,
-    QUADRANT_LOG_LEVEL: 'warn',
-  });
-  quadrant = await createQuadrant(config, { logSink: (line) => appLog.push(line), retries: 0 });
-  playground = await startPlayground({
-    config,
-    port: 0,
-    print: () => {},
-    createApp: (s) => quadrant.createApp({ mode: 'http', ...s }).slackApp,
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(`${playground.url}/?user=U0LIWEI`);
-  await page.locator('#connection', { hasText: 'connected' }).waitFor();
+  session = await openPlaygroundSession('U0LIWEI');
+  ({ quadrant, playground, browser, page, errors, appLog } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-  await quadrant?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 const thread = () => page.locator('#thread-messages');

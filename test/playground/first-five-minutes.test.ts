@@ -1,23 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Playground, startPlayground } from '../../playground/index.js';
-import { loadConfig } from '../../src/config.js';
-import { createQuadrant, type Quadrant } from '../../src/quadrant.js';
-import { launchChromium, NEEDS_CHROMIUM, skipWithoutChromium, watchErrors } from './browser.js';
+import type { Playground } from '../../playground/index.js';
+import type { Quadrant } from '../../src/quadrant.js';
+import {
+  NEEDS_CHROMIUM,
+  openPlaygroundSession,
+  type PlaygroundSession,
+  skipWithoutChromium,
+  watchErrors,
+} from './browser.js';
 
 // A new RM's first five minutes in the playground, in headless Chromium against the real app:
 // hi, a playbook question, a description, a follow-up, confirm, change type, share, and a
 // teammate's /client. Each step leaves a screenshot in artifacts/ to look at.
-let dir: string;
+let session: PlaygroundSession | undefined;
 let quadrant: Quadrant;
 let playground: Playground;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-const appLog: string[] = [];
+let appLog: string[];
 let shot = 0;
 
 const snap = async (p: Page, name: string) => {
@@ -28,27 +31,12 @@ const snap = async (p: Page, name: string) => {
 
 beforeAll(async () => {
   if (skipWithoutChromium) return;
-  dir = mkdtempSync(join(tmpdir(), 'quadrant-first-'));
-  const config = loadConfig({ QUADRANT_STORE_URL: `sqlite://${join(dir, 'q.db')}`, QUADRANT_LOG_LEVEL: 'warn' });
-  quadrant = await createQuadrant(config, { logSink: (line) => appLog.push(line), retries: 0 });
-  playground = await startPlayground({
-    config,
-    port: 0,
-    print: () => {},
-    createApp: (s) => quadrant.createApp({ mode: 'http', ...s }).slackApp,
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(`${playground.url}/?user=U0LIWEI`);
-  await page.locator('#connection', { hasText: 'connected' }).waitFor();
+  session = await openPlaygroundSession('U0LIWEI');
+  ({ quadrant, playground, browser, page, errors, appLog } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-  await quadrant?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 const thread = () => page.locator('#thread-messages');

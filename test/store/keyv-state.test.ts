@@ -15,10 +15,10 @@ import { guarded, type StoreHandle } from '../../src/store/backend.js';
 import { KEYV_NAMESPACES, KEYV_TABLE, openKeyvState, type ThreadRecord } from '../../src/store/keyv-state.js';
 import { type OpenStoreOptions, openStore } from '../../src/store/open-store.js';
 import type { ThreadState } from '../../src/store/ports.js';
-import { StoreError } from '../../src/store/ports.js';
 import { openSqlite } from '../../src/store/sqlite-connection.js';
 import { newDecision } from '../contracts/decision-builder.js';
 import { freePort, needs, type PostgresServer, skipWithout, startPostgres, startRedis } from '../support/services.js';
+import { codeOf, eventually } from '../support/store-outcomes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'quadrant-keyv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,24 +59,6 @@ const thread = (text: string): ThreadState => ({
   lang: 'zh',
   updatedAt: '2025-01-01T00:00:00.000Z',
 });
-
-const codeOf = (promise: Promise<unknown>): Promise<string | undefined> =>
-  promise.then(
-    () => undefined,
-    (e: unknown) => (e instanceof StoreError ? e.code : `not a StoreError: ${String(e)}`),
-  );
-
-const eventually = async <T>(call: () => Promise<T>, timeoutMs = 20_000): Promise<T> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await call();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await sleep(100);
-    }
-  }
-};
 
 describe('keyv state on SQLite', () => {
   it('keeps threads and settings in keyv rows of the store file, which runs in WAL mode', async () => {

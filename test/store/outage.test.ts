@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/domain/messages/messages.js';
-import { sleep } from '../../src/lib/sleep.js';
 import type { StoreHandle } from '../../src/store/backend.js';
 import { openStore } from '../../src/store/open-store.js';
-import { StoreError } from '../../src/store/ports.js';
 import { newDecision } from '../contracts/decision-builder.js';
 import { freePort, needs, skipWithout, startPostgres, startRedis } from '../support/services.js';
+import { codeOf, eventually } from '../support/store-outcomes.js';
 
 const admin = { userId: 'U0ADMIN', teamId: 'T0BANK', isAdmin: true };
 
@@ -26,25 +25,6 @@ const recordingLogger = () => {
 
 const open = (url: string, logger: ReturnType<typeof recordingLogger>['logger']) =>
   openStore({ url, stateTtlMs: 60_000, dedupeTtlMs: 60_000, retentionDays: 90, admins: [], redact: (t) => t, logger });
-
-const codeOf = async (promise: Promise<unknown>): Promise<string | undefined> =>
-  promise.then(
-    () => undefined,
-    (e: unknown) => (e instanceof StoreError ? e.code : `not a StoreError: ${String(e)}`),
-  );
-
-/** Retries until the store answers again: the client reconnects in the background. */
-const eventually = async <T>(call: () => Promise<T>, timeoutMs = 20_000): Promise<T> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await call();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await sleep(100);
-    }
-  }
-};
 
 describe('store outages', () => {
   it.skipIf(skipWithout('redis-server'))(
