@@ -21,10 +21,10 @@ import {
   messageAction,
   type SignedResponse,
   type SlackEmulator,
-  slashCommand,
   startSlackEmulator,
   viewSubmission,
 } from './slack-api.js';
+import { slashCommandAs } from './user-requests.js';
 
 export const BOT_TOKEN = 'xoxb-test-0000-secret-token';
 export const SIGNING_SECRET = 'test-signing-secret-do-not-log';
@@ -136,17 +136,7 @@ export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Prom
       await send(directMessage({ user, channel, text, ts: posted.ts, ...(threadTs ? { threadTs } : {}) }));
       return { ts: posted.ts, channel };
     },
-    command: (command, text, user, channel) =>
-      sendTo(
-        slashCommand({
-          command,
-          text,
-          userId: user,
-          channelId: channel,
-          teamId,
-          responseUrl: slack.responseUrl({ channel, user }),
-        }),
-      ),
+    command: (command, text, user, channel) => sendTo(slashCommandAs(slack, teamId, { command, text, user, channel })),
     click: (user, action, where) => {
       const message = where.ephemeralId ? undefined : slack.workspace.findMessage(where.channel, where.ts);
       const ephemeral = where.ephemeralId

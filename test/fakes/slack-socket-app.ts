@@ -18,9 +18,9 @@ import {
   eventCallback,
   interaction,
   type SlackEmulator,
-  slashCommand,
   startSlackEmulator,
 } from './slack-api.js';
+import { slashCommandAs } from './user-requests.js';
 
 export const SOCKET_BOT_TOKEN = 'xoxb-socket-0000-secret-token';
 export const SOCKET_APP_TOKEN = 'xapp-1-A0QUADRANT-0000-secret-app-token';
@@ -79,16 +79,7 @@ export const startSocketTestApp = async (): Promise<SocketTestApp> => {
       return { ts: posted.ts, eventId: request.eventId, envelope: slack.socketMode.deliverRequest(request) };
     },
     command: (command, text, user, channel) =>
-      slack.socketMode.deliverRequest(
-        slashCommand({
-          command,
-          text,
-          userId: user,
-          channelId: channel,
-          teamId,
-          responseUrl: slack.responseUrl({ channel, user }),
-        }),
-      ),
+      slack.socketMode.deliverRequest(slashCommandAs(slack, teamId, { command, text, user, channel })),
     click: (user, action, where) => {
       const message = slack.workspace.findMessage(where.channel, where.ts);
       const responseUrl = slack.responseUrl({ channel: where.channel, user, messageTs: where.ts });

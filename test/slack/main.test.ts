@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appMention, eventCallback, type SlackEmulator, startSlackEmulator } from '../fakes/slack-api.js';
+import { clientMention } from '../fakes/user-requests.js';
+import { type SlackEmulator, startSlackEmulator } from '../fakes/slack-api.js';
 import { ROOT, startArgs } from '../support/entry.js';
 
 const freePort = async (): Promise<number> => {
@@ -85,19 +86,8 @@ describe('npm start (dist/src/main.js)', () => {
     await slack.waitFor(() => proc.err().includes('listening') || proc.child.exitCode !== null, 20_000);
     expect((await fetch(health)).status).toBe(200);
 
-    const root = slack.postAsUser({ channel: 'CLOANS', user: 'URM', text: 'x' });
-    const ack = await slack.sendToApp(
-      eventCallback(
-        appMention({
-          user: 'URM',
-          channel: 'CLOANS',
-          text: `<@${slack.bot.userId}> Client: Huaneng Power. AAA-rated SOE, long-term framework.`,
-          ts: root.ts,
-        }),
-        { teamId: slack.team.id },
-      ),
-      { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: secret },
-    );
+    const { root, request } = clientMention(slack);
+    const ack = await slack.sendToApp(request, { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: secret });
     expect(ack.status).toBe(200);
     const reply = await slack.waitFor(
       () => slack.thread('CLOANS', root.ts).find((m) => m.blocks !== undefined),
@@ -134,18 +124,8 @@ describe('npm start (dist/src/main.js)', () => {
     await slack.socketMode.waitForConnection({ timeoutMs: 20_000 });
     expect(slack.callsTo('apps.connections.open').map((c) => c.token)).toEqual([appToken]);
 
-    const root = slack.postAsUser({ channel: 'CLOANS', user: 'URM', text: 'x' });
-    const envelope = slack.socketMode.deliverRequest(
-      eventCallback(
-        appMention({
-          user: 'URM',
-          channel: 'CLOANS',
-          text: `<@${slack.bot.userId}> Client: Huaneng Power. AAA-rated SOE, long-term framework.`,
-          ts: root.ts,
-        }),
-        { teamId: slack.team.id },
-      ),
-    );
+    const { root, request } = clientMention(slack);
+    const envelope = slack.socketMode.deliverRequest(request);
     await slack.socketMode.waitForAck(envelope.envelopeId, 10_000);
     const reply = await slack.waitFor(
       () => slack.thread('CLOANS', root.ts).find((m) => m.blocks !== undefined),

@@ -4,8 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { clientMention } from '../fakes/user-requests.js';
 import { fakeAssessment, startFakeOpenAi } from '../fakes/openai-server.js';
-import { appMention, eventCallback, startSlackEmulator } from '../fakes/slack-api.js';
+import { startSlackEmulator } from '../fakes/slack-api.js';
 import { NPM_START, ROOT } from '../support/entry.js';
 import { freePort } from '../support/services.js';
 
@@ -86,19 +87,8 @@ describe('graceful shutdown of npm start', () => {
     await slack.waitFor(() => output.includes('listening') || child.exitCode !== null, 20_000);
     expect(output).toContain('listening');
 
-    const root = slack.postAsUser({ channel: 'CLOANS', user: 'URM', text: 'x' });
-    const ack = await slack.sendToApp(
-      eventCallback(
-        appMention({
-          user: 'URM',
-          channel: 'CLOANS',
-          text: `<@${slack.bot.userId}> Client: Huaneng Power. AAA-rated SOE, long-term framework.`,
-          ts: root.ts,
-        }),
-        { teamId: slack.team.id },
-      ),
-      { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: secret },
-    );
+    const { root, request } = clientMention(slack);
+    const ack = await slack.sendToApp(request, { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: secret });
     expect(ack.status).toBe(200);
     // The turn is in flight: the model has the request and holds its answer.
     while (llm.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
