@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Bilingual } from '../src/domain/types.js';
 import { sendJson } from '../src/lib/http.js';
 import { PlaygroundError, playgroundErrorText } from './messages.js';
+import type { PageSession, PageSnapshot } from './page-types.js';
 import { findPersona, type Persona } from './personas.js';
 
 /** The page's files; nothing else under public/ (or anywhere) is served. */
@@ -30,9 +31,9 @@ const HEARTBEAT_MS = 15_000;
 
 export type PageServerDeps = {
   /** What the page needs once: the personas to pick from and the app's slash commands. */
-  session: () => unknown;
+  session: () => PageSession;
   /** One user's current view of the workspace. */
-  snapshot: (persona: Persona) => unknown;
+  snapshot: (persona: Persona) => PageSnapshot;
   /** Performs a page action; throws a PlaygroundError to refuse it. */
   act: (action: unknown) => Promise<void>;
   /** Subscribes to workspace changes; returns an unsubscribe function. */

@@ -1,31 +1,67 @@
+// @ts-check
 // The playground page: a small Slack. It renders what the emulated workspace holds for the chosen
 // user and turns clicks and typing into actions the server signs and sends to the real Bolt app.
 import { renderBlocks, renderMrkdwn } from './blocks.js';
 
-const $ = (id) => {
+/** @typedef {import('../page-types.js').PageSnapshot} Snapshot */
+/** @typedef {import('../page-types.js').PageMessage} PageMessage */
+/** @typedef {import('../page-types.js').PageSession} PageSession */
+/** @typedef {import('../page-types.js').PageAction} PageAction */
+/** @typedef {import('../page-types.js').RenderContext} RenderContext */
+/** @typedef {import('../page-types.js').ViewStateValues} ViewStateValues */
+/** @typedef {import('../page-types.js').SessionReply} SessionReply */
+/** @typedef {import('../page-types.js').StateReply} StateReply */
+/** @typedef {import('../page-types.js').ApiReply} ApiReply */
+/** @typedef {Snapshot['statuses'][number]} ThreadStatus */
+
+/**
+ * The element with this id, which the page's HTML declares as a `kind`.
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{ new (): T, prototype: T }} kind
+ * @returns {T}
+ */
+const $ = (id, kind) => {
   const node = document.getElementById(id);
-  if (!node) throw new Error(`missing #${id}`);
+  if (!(node instanceof kind)) throw new Error(`missing #${id}`);
   return node;
 };
 
 const ui = {
-  userSelect: $('user-select'),
-  title: $('conversation-title'),
-  tabs: $('app-tabs'),
-  messages: $('messages'),
-  home: $('home'),
-  composer: $('composer'),
-  input: $('composer-input'),
-  hints: $('command-hints'),
-  thread: $('thread'),
-  threadMessages: $('thread-messages'),
-  threadComposer: $('thread-composer'),
-  threadInput: $('thread-input'),
-  modal: $('modal'),
-  toast: $('toast'),
-  connection: $('connection'),
+  userSelect: $('user-select', HTMLSelectElement),
+  title: $('conversation-title', HTMLElement),
+  tabs: $('app-tabs', HTMLElement),
+  messages: $('messages', HTMLElement),
+  home: $('home', HTMLElement),
+  composer: $('composer', HTMLFormElement),
+  input: $('composer-input', HTMLTextAreaElement),
+  hints: $('command-hints', HTMLElement),
+  thread: $('thread', HTMLElement),
+  threadMessages: $('thread-messages', HTMLElement),
+  threadComposer: $('thread-composer', HTMLFormElement),
+  threadInput: $('thread-input', HTMLTextAreaElement),
+  modal: $('modal', HTMLElement),
+  toast: $('toast', HTMLElement),
+  connection: $('connection', HTMLElement),
 };
 
+/**
+ * @typedef {object} PageState
+ * @property {PageSession | null} session
+ * @property {string | null} userId
+ * @property {string} view `dm`, `channel` or `home`
+ * @property {Snapshot | null} snapshot
+ * @property {{ channel: string, ts: string } | null} openThread
+ * @property {string | null} modalKey
+ * @property {ViewStateValues} modalState
+ * @property {EventSource | null} events
+ * @property {boolean} refreshing
+ * @property {boolean} refreshAgain
+ * @property {boolean} initialLoad true until the chosen user's first snapshot is shown
+ * @property {Set<string>} seenReplies
+ */
+
+/** @type {PageState} */
 const page = {
   session: null,
   userId: null,
@@ -37,16 +73,21 @@ const page = {
   events: null,
   refreshing: false,
   refreshAgain: false,
+  initialLoad: true,
   seenReplies: new Set(),
 };
 
 const lang = () => (navigator.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
 
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let toastTimer;
+
+/** @param {string} message */
 const showToast = (message) => {
   ui.toast.textContent = message;
   ui.toast.hidden = false;
-  clearTimeout(showToast.timer);
-  showToast.timer = setTimeout(() => {
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
     ui.toast.hidden = true;
   }, 6000);
 };
@@ -57,30 +98,42 @@ const NOT_SENT = {
   zh: '未发送:无法连接 playground。消息仍保留在输入框中,连接恢复后请重新发送。',
 };
 
+/**
+ * A call to the page server: a GET without `body`, else a JSON POST. Failures are shown as a toast.
+ * @template {ApiReply} T
+ * @param {string} path
+ * @param {object} [body]
+ * @returns {Promise<T>}
+ */
 const api = async (path, body) => {
   let response;
   try {
-    response = await fetch(path, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(
+      path,
+      body === undefined
+        ? { method: 'GET' }
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
   } catch {
     showToast(NOT_SENT[lang()] ?? NOT_SENT.en);
-    return { ok: false, error: NOT_SENT };
+    return /** @type {T} */ ({ ok: false, error: NOT_SENT });
   }
+  /** @type {T} */
   const data = await response.json().catch(() => ({ ok: false, error: { en: 'Bad response', zh: '响应无效' } }));
-  if (!data.ok) {
-    const error = data.error ?? {};
-    showToast(error[lang()] ?? error.en ?? 'Something went wrong');
-  }
+  if (!data.ok) showToast(data.error?.[lang()] ?? data.error?.en ?? 'Something went wrong');
   return data;
 };
 
+/** @param {PageAction} action */
 const act = (action) => api('/api/actions', { ...action, user: page.userId });
 
 // ---- rendering ----
 
+/**
+ * What the Block Kit renderer needs from the page, plus what one place adds.
+ * @param {RenderContext} [extra]
+ * @returns {RenderContext}
+ */
 const context = (extra = {}) => {
   const snap = page.snapshot;
   return {
@@ -95,6 +148,7 @@ const context = (extra = {}) => {
 
 const currentChannel = () => (page.view === 'channel' ? page.snapshot?.team : page.snapshot?.dm);
 
+/** @param {string} name */
 const initials = (name) =>
   name
     .split(/\s+/)
@@ -103,11 +157,16 @@ const initials = (name) =>
     .slice(0, 2)
     .toUpperCase();
 
+/** @param {string} ts */
 const formatTime = (ts) => {
   const date = new Date(Number.parseFloat(ts) * 1000);
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 };
 
+/**
+ * @param {PageMessage} message
+ * @param {{ inThread: boolean }} where
+ */
 const renderMessage = (message, { inThread }) => {
   const node = document.createElement('div');
   node.className = `message${message.isBot ? ' from-bot' : ''}${message.ephemeral ? ' ephemeral' : ''}`;
@@ -140,9 +199,11 @@ const renderMessage = (message, { inThread }) => {
     meta.append(only);
   }
   body.append(meta);
-  const source = message.ephemeral
-    ? { kind: 'ephemeral', channel: message.channel, ts: message.ts, ephemeralId: message.ephemeralId }
-    : { kind: 'message', channel: message.channel, ts: message.ts };
+  /** @type {import('../page-types.js').BlockActionSource} */
+  const source =
+    message.ephemeral && message.ephemeralId !== undefined
+      ? { kind: 'ephemeral', channel: message.channel, ts: message.ts, ephemeralId: message.ephemeralId }
+      : { kind: 'message', channel: message.channel, ts: message.ts };
   const ctx = context({
     currentConversation: message.channel,
     onAction: (action) => void act({ type: 'block_actions', source, action }),
@@ -180,6 +241,10 @@ const renderMessage = (message, { inThread }) => {
 };
 
 // Slack's hover toolbar: "More actions" lists the app's message shortcuts.
+/**
+ * @param {PageMessage} message
+ * @param {PageSession['messageShortcuts']} shortcuts
+ */
 const messageMenu = (message, shortcuts) => {
   const wrap = document.createElement('div');
   wrap.className = 'message-menu';
@@ -210,6 +275,7 @@ const messageMenu = (message, shortcuts) => {
 };
 
 // Slack shows "<App> <status>" and rotates the loading messages beside it while the app works.
+/** @param {ThreadStatus} status */
 const statusLine = (status) => {
   const line = document.createElement('div');
   line.className = 'status-line';
@@ -220,7 +286,7 @@ const statusLine = (status) => {
     const loading = document.createElement('span');
     loading.className = 'loading-message';
     const index = Math.floor(Date.now() / LOADING_ROTATE_MS) % status.loadingMessages.length;
-    loading.textContent = status.loadingMessages[index];
+    loading.textContent = status.loadingMessages[index] ?? '';
     loading.dataset.messages = JSON.stringify(status.loadingMessages);
     line.append(' ', loading);
   }
@@ -230,19 +296,31 @@ const statusLine = (status) => {
 const LOADING_ROTATE_MS = 1500;
 setInterval(() => {
   for (const node of document.querySelectorAll('.loading-message')) {
+    if (!(node instanceof HTMLElement)) continue;
+    /** @type {string[]} */
     const messages = JSON.parse(node.dataset.messages ?? '[]');
-    if (messages.length > 0) node.textContent = messages[Math.floor(Date.now() / LOADING_ROTATE_MS) % messages.length];
+    if (messages.length > 0)
+      node.textContent = messages[Math.floor(Date.now() / LOADING_ROTATE_MS) % messages.length] ?? '';
   }
 }, LOADING_ROTATE_MS);
 
+/**
+ * @param {string} channel
+ * @param {string} threadTs
+ */
 const statusOf = (channel, threadTs) =>
   page.snapshot?.statuses.find((s) => s.channel === channel && s.threadTs === threadTs && s.status);
 
+/** @param {PageMessage} parent */
 const repliesOf = (parent) =>
   (page.snapshot?.messages ?? []).filter(
     (m) => m.channel === parent.channel && m.threadTs === parent.ts && m.ts !== parent.ts,
   );
 
+/**
+ * @param {HTMLElement} container
+ * @param {() => void} render
+ */
 const keepScroll = (container, render) => {
   const atBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 40;
   render();
@@ -260,17 +338,19 @@ const renderConversation = () => {
   ui.tabs.hidden = page.view === 'channel';
   ui.title.textContent = page.view === 'channel' ? '# team' : snap.bot.name;
   for (const button of document.querySelectorAll('[data-view]')) {
+    if (!(button instanceof HTMLElement)) continue;
     button.classList.toggle('active', button.dataset.view === page.view || (button.id === 'nav-dm' && inHome));
   }
   ui.input.placeholder = page.view === 'channel' ? 'Message #team' : `Message ${snap.bot.name}`;
   if (inHome) {
+    const home = snap.home;
     ui.home.replaceChildren(
-      snap.home
+      home
         ? renderBlocks(
-            snap.home.blocks,
+            home.blocks,
             context({
               onAction: (action) =>
-                void act({ type: 'block_actions', source: { kind: 'home', viewId: snap.home.id }, action }),
+                void act({ type: 'block_actions', source: { kind: 'home', viewId: home.id }, action }),
             }),
           )
         : emptyNote('The App Home is loading…'),
@@ -293,6 +373,7 @@ const renderConversation = () => {
 };
 
 // The prompts the app suggested when the assistant thread started; a click sends one.
+/** @param {Snapshot['suggestedPrompts']} prompts */
 const suggestedPrompts = (prompts) => {
   const row = document.createElement('div');
   row.className = 'suggested-prompts';
@@ -308,6 +389,7 @@ const suggestedPrompts = (prompts) => {
   return row;
 };
 
+/** @param {string} text */
 const emptyNote = (text) => {
   const note = document.createElement('div');
   note.className = 'empty-note';
@@ -333,6 +415,14 @@ const renderThread = () => {
   });
 };
 
+/**
+ * The text of one of a view's text objects (title, close, submit), or `fallback`.
+ * @param {unknown} field
+ * @param {string} fallback
+ */
+const viewText = (field, fallback) =>
+  field && typeof field === 'object' && 'text' in field && typeof field.text === 'string' ? field.text : fallback;
+
 const renderModal = () => {
   const modal = page.snapshot?.modal;
   const key = modal ? JSON.stringify([modal.id, modal.hash, modal.errors ?? null]) : null;
@@ -349,11 +439,11 @@ const renderModal = () => {
   const dialog = document.createElement('form');
   dialog.className = 'modal';
   dialog.setAttribute('role', 'dialog');
-  dialog.setAttribute('aria-label', view.title?.text ?? 'Modal');
+  dialog.setAttribute('aria-label', viewText(view.title, 'Modal'));
   const header = document.createElement('header');
   header.className = 'modal-header';
   const title = document.createElement('span');
-  title.textContent = view.title?.text ?? '';
+  title.textContent = viewText(view.title, '');
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'modal-x';
@@ -383,13 +473,13 @@ const renderModal = () => {
   const cancel = document.createElement('button');
   cancel.type = 'button';
   cancel.className = 'bk-button';
-  cancel.textContent = view.close?.text ?? 'Cancel';
+  cancel.textContent = viewText(view.close, 'Cancel');
   footer.append(cancel);
   if (view.submit) {
     const submit = document.createElement('button');
     submit.type = 'submit';
     submit.className = 'bk-button bk-primary';
-    submit.textContent = view.submit.text ?? 'Submit';
+    submit.textContent = viewText(view.submit, 'Submit');
     footer.append(submit);
   }
   const closeModal = () => void act({ type: 'view_closed', viewId: modal.id });
@@ -402,9 +492,15 @@ const renderModal = () => {
   dialog.append(header, body, footer);
   ui.modal.replaceChildren(dialog);
   ui.modal.hidden = false;
-  body.querySelector('input, textarea, select')?.focus();
+  const field = body.querySelector('input, textarea, select');
+  if (field instanceof HTMLElement) field.focus();
 };
 
+/**
+ * Slack's confirmation dialog for an element that carries one; resolves with the answer.
+ * @param {import('@slack/types').Confirm} confirm
+ * @returns {Promise<boolean>}
+ */
 const confirmDialog = (confirm) =>
   new Promise((resolve) => {
     const overlay = document.createElement('div');
@@ -428,6 +524,7 @@ const confirmDialog = (confirm) =>
     ok.type = 'button';
     ok.className = `bk-button ${confirm.style === 'danger' ? 'bk-danger' : 'bk-primary'}`;
     ok.textContent = confirm.confirm?.text ?? 'Yes';
+    /** @param {boolean} answer */
     const done = (answer) => {
       overlay.remove();
       resolve(answer);
@@ -468,6 +565,7 @@ const refresh = async () => {
   }
   page.refreshing = true;
   try {
+    /** @type {StateReply} */
     const data = await api(`/api/state?user=${encodeURIComponent(page.userId)}`);
     if (data.ok) {
       page.snapshot = data.state;
@@ -484,9 +582,10 @@ const refresh = async () => {
   }
 };
 
-const connect = () => {
+/** @param {string} userId */
+const connect = (userId) => {
   page.events?.close();
-  const events = new EventSource(`/api/events?user=${encodeURIComponent(page.userId)}`);
+  const events = new EventSource(`/api/events?user=${encodeURIComponent(userId)}`);
   page.events = events;
   events.addEventListener('change', () => void refresh());
   events.addEventListener('open', () => {
@@ -500,12 +599,17 @@ const connect = () => {
   });
 };
 
+/**
+ * @param {string} channel
+ * @param {string} ts
+ */
 const openThread = (channel, ts) => {
   page.openThread = { channel, ts };
   renderThread();
   ui.threadInput.focus();
 };
 
+/** @param {string} view */
 const switchView = (view) => {
   page.view = view;
   if (view === 'home') void act({ type: 'home_opened' });
@@ -514,6 +618,7 @@ const switchView = (view) => {
   render();
 };
 
+/** @param {string} userId */
 const chooseUser = (userId) => {
   page.userId = userId;
   page.openThread = null;
@@ -521,17 +626,23 @@ const chooseUser = (userId) => {
   page.initialLoad = true;
   page.seenReplies.clear();
   localStorage.setItem('quadrant-playground-user', userId);
-  connect();
+  connect(userId);
   if (page.view === 'dm') void act({ type: 'dm_opened' });
 };
 
 // ---- composing ----
 
-/** Sends a message or a slash command; resolves true once the playground took it. */
+/**
+ * Sends a message or a slash command; resolves true once the playground took it.
+ * @param {string} text
+ * @param {string} [threadTs]
+ */
 const send = async (text, threadTs) => {
   const trimmed = text.trim();
   if (!trimmed) return true;
   const channel = currentChannel();
+  // Before the first snapshot there is no conversation to send to; the text stays in the box.
+  if (!channel) return false;
   if (trimmed.startsWith('/')) {
     const command = trimmed.split(/\s+/)[0] ?? '';
     const argText = trimmed.slice(command.length).trim();
@@ -540,6 +651,11 @@ const send = async (text, threadTs) => {
   return (await act({ type: 'message', channel, text: trimmed, ...(threadTs ? { threadTs } : {}) })).ok;
 };
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {HTMLTextAreaElement} input
+ * @param {() => string | undefined} threadTs
+ */
 const bindComposer = (form, input, threadTs) => {
   // A message is never silently dropped: while the page is disconnected, or when the send fails,
   // the text stays in the box and the page says why.
@@ -597,6 +713,7 @@ const showHints = () => {
 };
 
 const start = async () => {
+  /** @type {SessionReply} */
   const data = await api('/api/session');
   if (!data.ok) return;
   page.session = data.session;
@@ -608,14 +725,18 @@ const start = async () => {
   }
   const fromUrl = new URLSearchParams(location.search).get('user');
   const saved = localStorage.getItem('quadrant-playground-user');
-  const known = (id) => data.session.users.some((u) => u.id === id);
+  const { users } = data.session;
+  /** @param {string | null} id */
+  const known = (id) => users.some((u) => u.id === id);
   const initial = [fromUrl, saved].find((id) => id && known(id)) ?? data.session.users[0]?.id;
+  if (initial === undefined) return;
   ui.userSelect.value = initial;
   ui.userSelect.addEventListener('change', () => chooseUser(ui.userSelect.value));
   for (const button of document.querySelectorAll('[data-view]')) {
-    button.addEventListener('click', () => switchView(button.dataset.view));
+    if (!(button instanceof HTMLElement)) continue;
+    button.addEventListener('click', () => switchView(button.dataset.view ?? 'dm'));
   }
-  $('close-thread').addEventListener('click', () => {
+  $('close-thread', HTMLButtonElement).addEventListener('click', () => {
     page.openThread = null;
     renderThread();
   });

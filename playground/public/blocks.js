@@ -1,9 +1,31 @@
+// @ts-check
 // Block Kit -> DOM. Every piece of data goes through textContent or a property, never innerHTML,
 // so nothing an LLM or a user typed can run in the page. Interactive elements report Slack-shaped
 // action objects through ctx.onAction and keep Slack-shaped view state in ctx.state.
 import { parseMrkdwn } from './mrkdwn.js';
 
+/** @typedef {import('../page-types.js').RenderContext} RenderContext */
+/** @typedef {import('../page-types.js').BlockActionPayload} BlockActionPayload */
+/** @typedef {import('../page-types.js').MrkdwnSpan} MrkdwnSpan */
+/** @typedef {import('../page-types.js').PageElement} PageElement */
+/** @typedef {import('@slack/types').KnownBlock} KnownBlock */
+/** @typedef {import('@slack/types').SectionBlock} SectionBlock */
+/** @typedef {import('@slack/types').InputBlock} InputBlock */
+/** @typedef {import('@slack/types').RichTextBlock} RichTextBlock */
+/** @typedef {import('@slack/types').RichTextElement} RichTextElement */
+/** @typedef {import('@slack/types').TextObject} TextObject */
+/** @typedef {import('@slack/types').Option} Option */
+/** @typedef {import('@slack/types').ImageElement | import('@slack/types').ImageBlock} Image */
+/** @typedef {import('@slack/types').Overflow} Overflow */
+/** @typedef {import('@slack/types').RadioButtons | import('@slack/types').Checkboxes} Choices */
+/** @typedef {import('@slack/types').PlainTextInput | import('@slack/types').EmailInput | import('@slack/types').URLInput | import('@slack/types').NumberInput} TextInput */
+/** @typedef {import('@slack/types').MultiSelect} MultiSelect */
+/** @typedef {import('@slack/types').Select} Select */
+/** The part of a block action every element adds to: which element, in which block. */
+/** @typedef {{ type: string, action_id: string, block_id: string }} ActionBase */
+
 // A few shortcodes the app and Slack users commonly use; unknown ones stay as typed.
+/** @type {Record<string, string>} */
 const EMOJI = {
   white_check_mark: '✅',
   heavy_check_mark: '✔️',
@@ -56,9 +78,20 @@ const EMOJI = {
   small_blue_diamond: '🔹',
 };
 
-/** Replaces known :shortcodes: with their emoji. */
-export const emojify = (text) => text.replace(/:([a-z0-9_+-]+):/g, (m, name) => EMOJI[name] ?? m);
+/**
+ * Replaces known :shortcodes: with their emoji.
+ * @param {string} text
+ */
+export const emojify = (text) =>
+  text.replace(/:([a-z0-9_+-]+):/g, (/** @type {string} */ m, /** @type {string} */ name) => EMOJI[name] ?? m);
 
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} [className]
+ * @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 const el = (tag, className, text) => {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -66,9 +99,17 @@ const el = (tag, className, text) => {
   return node;
 };
 
+/**
+ * The text of a text object, or '' when there is none.
+ * @param {{ text?: unknown } | undefined} obj
+ */
 const textOf = (obj) => (obj && typeof obj.text === 'string' ? obj.text : '');
 
-/** Renders a mrkdwn string into a container of lines, quotes and code blocks. */
+/**
+ * Renders a mrkdwn string into a container of lines, quotes and code blocks.
+ * @param {unknown} text
+ * @param {RenderContext} [ctx]
+ */
 export const renderMrkdwn = (text, ctx = {}) => {
   const root = el('div', 'mrkdwn');
   for (const block of parseMrkdwn(text)) {
@@ -84,17 +125,24 @@ export const renderMrkdwn = (text, ctx = {}) => {
   return root;
 };
 
+/**
+ * @param {MrkdwnSpan} span
+ * @param {RenderContext} ctx
+ */
 const renderSpan = (span, ctx) => {
+  /** @type {HTMLElement} */
   let node;
   if (span.link) {
-    node = el('a', 'mrkdwn-link', span.text);
-    node.href = span.link;
-    node.target = '_blank';
-    node.rel = 'noopener noreferrer';
+    const link = el('a', 'mrkdwn-link', span.text);
+    link.href = span.link;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    node = link;
   } else if (span.date !== undefined) {
     const date = new Date(span.date * 1000);
-    node = el('time', 'date', Number.isNaN(date.getTime()) ? span.text : date.toLocaleString());
-    node.dateTime = Number.isNaN(date.getTime()) ? '' : date.toISOString();
+    const time = el('time', 'date', Number.isNaN(date.getTime()) ? span.text : date.toLocaleString());
+    time.dateTime = Number.isNaN(date.getTime()) ? '' : date.toISOString();
+    node = time;
   } else if (span.mention) {
     const { kind, id, label } = span.mention;
     const name =
@@ -112,13 +160,18 @@ const renderSpan = (span, ctx) => {
   return node;
 };
 
-/** A text object: mrkdwn is parsed, plain_text is shown as typed (emoji shortcodes aside). */
+/**
+ * A text object: mrkdwn is parsed, plain_text is shown as typed (emoji shortcodes aside).
+ * @param {TextObject | undefined} obj
+ * @param {RenderContext} [ctx]
+ */
 export const renderText = (obj, ctx = {}) => {
   if (obj?.type === 'mrkdwn') return renderMrkdwn(obj.text, ctx);
   return el('span', 'plain', emojify(textOf(obj)));
 };
 
 let generated = 0;
+/** @param {string} prefix */
 const idFor = (prefix) => {
   generated += 1;
   return `${prefix}-${generated}`;
@@ -132,11 +185,14 @@ const idFor = (prefix) => {
  * - `errors`: `{ [block_id]: message }` shown under input blocks;
  * - `userName(id)`, `channelName(id)`, `users`, `conversations`: for mentions and pickers;
  * - `confirm(dialog)`: resolves true/false for elements carrying a confirm object.
+ * Blocks come from the app as Slack would take them; a block of a type it does not draw says so.
+ * @param {unknown} blocks
+ * @param {RenderContext} [ctx]
  */
 export const renderBlocks = (blocks, ctx = {}) => {
   const root = el('div', 'blocks');
   if (!Array.isArray(blocks)) return root;
-  blocks.forEach((block, index) => {
+  /** @type {KnownBlock[]} */ (blocks).forEach((block, index) => {
     const blockId = typeof block?.block_id === 'string' ? block.block_id : `b${index}`;
     const node = renderBlock(block ?? {}, blockId, ctx);
     node.dataset.blockType = String(block?.type ?? 'unknown');
@@ -146,6 +202,12 @@ export const renderBlocks = (blocks, ctx = {}) => {
   return root;
 };
 
+/**
+ * @param {KnownBlock} block
+ * @param {string} blockId
+ * @param {RenderContext} ctx
+ * @returns {HTMLElement}
+ */
 const renderBlock = (block, blockId, ctx) => {
   switch (block.type) {
     case 'header':
@@ -185,12 +247,21 @@ const renderBlock = (block, blockId, ctx) => {
 };
 
 // External images are not fetched: the playground makes no outside requests and shows the alt text.
+/**
+ * @param {Image} image
+ * @param {string} className
+ */
 const imagePlaceholder = (image, className) => {
   const node = el('span', className, `🖼 ${String(image.alt_text ?? 'image')}`);
   node.title = String(image.alt_text ?? '');
   return node;
 };
 
+/**
+ * @param {SectionBlock} block
+ * @param {string} blockId
+ * @param {RenderContext} ctx
+ */
 const renderSection = (block, blockId, ctx) => {
   const node = el('div', 'block-section');
   const body = el('div', 'section-body');
@@ -217,6 +288,11 @@ const renderSection = (block, blockId, ctx) => {
   return node;
 };
 
+/**
+ * @param {InputBlock} block
+ * @param {string} blockId
+ * @param {RenderContext} ctx
+ */
 const renderInput = (block, blockId, ctx) => {
   const node = el('div', 'block-input');
   const inputId = idFor('input');
@@ -232,28 +308,71 @@ const renderInput = (block, blockId, ctx) => {
   return node;
 };
 
+/**
+ * Records an element's state as Slack's view.state.values does.
+ * @param {RenderContext} ctx
+ * @param {string} blockId
+ * @param {string} actionId
+ * @param {Record<string, unknown>} value
+ */
 const setState = (ctx, blockId, actionId, value) => {
   if (!ctx.state) return;
   ctx.state[blockId] ??= {};
   ctx.state[blockId][actionId] = value;
 };
 
+/** @param {Option | undefined} option */
 const optionLabel = (option) => emojify(textOf(option?.text));
 
+/**
+ * The options an element lists itself, flattening option groups; none for external data sources.
+ * @param {PageElement} element
+ * @returns {Option[]}
+ */
 const flatOptions = (element) => [
-  ...(element.options ?? []),
-  ...(element.option_groups ?? []).flatMap((group) => group.options ?? []),
+  ...('options' in element ? (element.options ?? []) : []),
+  ...('option_groups' in element ? (element.option_groups ?? []) : []).flatMap((group) => group.options ?? []),
 ];
 
+/**
+ * An option the page lists from the workspace (a user, a conversation).
+ * @param {string} value
+ * @param {string} text
+ * @returns {Option}
+ */
+const plainOption = (value, text) => ({ value, text: { type: 'plain_text', text } });
+
+/** @param {RenderContext} ctx */
+const userOptions = (ctx) => (ctx.users ?? []).map((u) => plainOption(u.id, u.name));
+
+/**
+ * @param {RenderContext} ctx
+ * @param {(c: NonNullable<RenderContext['conversations']>[number]) => boolean} [keep]
+ */
+const conversationOptions = (ctx, keep = () => true) =>
+  (ctx.conversations ?? []).filter(keep).map((c) => plainOption(c.id, c.label));
+
+/**
+ * @param {RenderContext} ctx
+ * @param {PageElement} element
+ * @param {BlockActionPayload} action
+ */
 const dispatch = async (ctx, element, action) => {
   if (!ctx.onAction) return;
-  if (element.confirm && ctx.confirm && !(await ctx.confirm(element.confirm))) return;
+  const confirm = 'confirm' in element ? element.confirm : undefined;
+  if (confirm && ctx.confirm && !(await ctx.confirm(confirm))) return;
   ctx.onAction(action);
 };
 
 /**
  * One interactive element. `dispatches` says whether using it sends a block_actions request
  * (true in actions blocks and accessories; in input blocks only with dispatch_action).
+ * @param {PageElement} element
+ * @param {string} blockId
+ * @param {RenderContext} ctx
+ * @param {boolean} dispatches
+ * @param {string} [domId]
+ * @returns {HTMLElement}
  */
 export const renderElement = (element, blockId, ctx, dispatches, domId) => {
   const actionId = typeof element.action_id === 'string' ? element.action_id : idFor('action');
@@ -287,7 +406,7 @@ export const renderElement = (element, blockId, ctx, dispatches, domId) => {
         ctx,
         dispatches,
         domId,
-        (ctx.users ?? []).map((u) => ({ value: u.id, text: { type: 'plain_text', text: u.name } })),
+        userOptions(ctx),
         'selected_user',
         element.initial_user,
       );
@@ -295,26 +414,21 @@ export const renderElement = (element, blockId, ctx, dispatches, domId) => {
     case 'channels_select': {
       const key = element.type === 'channels_select' ? 'selected_channel' : 'selected_conversation';
       // filter.include uses Slack's kinds: public and private channels, im and mpim.
-      const include = Array.isArray(element.filter?.include) ? element.filter.include : null;
-      const convs = (ctx.conversations ?? []).filter(
+      const conversations = element.type === 'conversations_select' ? element : undefined;
+      const include = conversations?.filter?.include ?? null;
+      const options = conversationOptions(
+        ctx,
         (c) =>
-          (element.type === 'conversations_select' || c.kind === 'channel') &&
+          (conversations !== undefined || c.kind === 'channel') &&
           (!include || include.includes(c.kind === 'dm' ? 'im' : 'public')),
       );
-      const initial =
-        element.initial_conversation ??
-        element.initial_channel ??
-        (element.default_to_current_conversation ? ctx.currentConversation : undefined);
-      return renderSelect(
-        element,
-        base,
-        ctx,
-        dispatches,
-        domId,
-        convs.map((c) => ({ value: c.id, text: { type: 'plain_text', text: c.label } })),
-        key,
-        initial,
-      );
+      const initial = conversations
+        ? (conversations.initial_conversation ??
+          (conversations.default_to_current_conversation ? ctx.currentConversation : undefined))
+        : element.type === 'channels_select'
+          ? element.initial_channel
+          : undefined;
+      return renderSelect(element, base, ctx, dispatches, domId, options, key, initial);
     }
     case 'multi_static_select':
     case 'multi_external_select':
@@ -351,6 +465,16 @@ export const renderElement = (element, blockId, ctx, dispatches, domId) => {
   }
 };
 
+/**
+ * @param {Select} element
+ * @param {ActionBase} base
+ * @param {RenderContext} ctx
+ * @param {boolean} dispatches
+ * @param {string | undefined} domId
+ * @param {Option[]} options
+ * @param {string} key the state field Slack uses for this select (`selected_option`, `selected_user`…)
+ * @param {string} [initialValue]
+ */
 const renderSelect = (element, base, ctx, dispatches, domId, options, key, initialValue) => {
   const select = el('select', 'bk-select');
   if (domId) select.id = domId;
@@ -363,7 +487,7 @@ const renderSelect = (element, base, ctx, dispatches, domId, options, key, initi
     node.value = String(option.value);
     select.append(node);
   }
-  const initial = initialValue ?? element.initial_option?.value;
+  const initial = initialValue ?? ('initial_option' in element ? element.initial_option?.value : undefined);
   if (initial !== undefined) select.value = String(initial);
   const chosen = () => options.find((o) => String(o.value) === select.value);
   const stateValue = () => {
@@ -379,13 +503,20 @@ const renderSelect = (element, base, ctx, dispatches, domId, options, key, initi
   return select;
 };
 
+/**
+ * @param {MultiSelect} element
+ * @param {ActionBase} base
+ * @param {RenderContext} ctx
+ * @param {boolean} dispatches
+ * @param {string | undefined} domId
+ */
 const renderMultiSelect = (element, base, ctx, dispatches, domId) => {
   const kind = element.type.replace('multi_', '');
   const options =
     kind === 'users_select'
-      ? (ctx.users ?? []).map((u) => ({ value: u.id, text: { type: 'plain_text', text: u.name } }))
+      ? userOptions(ctx)
       : kind === 'conversations_select' || kind === 'channels_select'
-        ? (ctx.conversations ?? []).map((c) => ({ value: c.id, text: { type: 'plain_text', text: c.label } }))
+        ? conversationOptions(ctx)
         : flatOptions(element);
   const key =
     kind === 'users_select'
@@ -399,11 +530,11 @@ const renderMultiSelect = (element, base, ctx, dispatches, domId) => {
   select.multiple = true;
   if (domId) select.id = domId;
   select.dataset.actionId = base.action_id;
-  const initial = new Set(
-    (element.initial_options ?? [])
-      .map((o) => o.value)
-      .concat(element.initial_users ?? [], element.initial_conversations ?? []),
-  );
+  const initial = new Set([
+    ...('initial_options' in element ? (element.initial_options ?? []).map((o) => o.value) : []),
+    ...('initial_users' in element ? (element.initial_users ?? []) : []),
+    ...('initial_conversations' in element ? (element.initial_conversations ?? []) : []),
+  ]);
   for (const option of options) {
     const node = el('option', '', optionLabel(option));
     node.value = String(option.value);
@@ -424,6 +555,11 @@ const renderMultiSelect = (element, base, ctx, dispatches, domId) => {
   return select;
 };
 
+/**
+ * @param {Overflow} element
+ * @param {ActionBase} base
+ * @param {RenderContext} ctx
+ */
 const renderOverflow = (element, base, ctx) => {
   const wrap = el('span', 'bk-overflow');
   const button = el('button', 'bk-button bk-overflow-button', '⋯');
@@ -447,6 +583,12 @@ const renderOverflow = (element, base, ctx) => {
   return wrap;
 };
 
+/**
+ * @param {Choices} element
+ * @param {ActionBase} base
+ * @param {RenderContext} ctx
+ * @param {boolean} dispatches
+ */
 const renderChoices = (element, base, ctx, dispatches) => {
   const radio = element.type === 'radio_buttons';
   const group = el('div', 'bk-choices');
@@ -481,15 +623,28 @@ const renderChoices = (element, base, ctx, dispatches) => {
   return group;
 };
 
+/**
+ * @param {TextInput} element
+ * @param {ActionBase} base
+ * @param {RenderContext} ctx
+ * @param {boolean} dispatches
+ * @param {string | undefined} domId
+ */
 const renderTextInput = (element, base, ctx, dispatches, domId) => {
   const multiline = element.type === 'plain_text_input' && element.multiline === true;
-  const input = el(multiline ? 'textarea' : 'input', 'bk-text');
-  if (!multiline)
-    input.type = element.type === 'number_input' ? 'number' : element.type === 'email_text_input' ? 'email' : 'text';
+  /** @type {HTMLInputElement | HTMLTextAreaElement} */
+  let input;
+  if (multiline) input = el('textarea', 'bk-text');
+  else {
+    const line = el('input', 'bk-text');
+    line.type = element.type === 'number_input' ? 'number' : element.type === 'email_text_input' ? 'email' : 'text';
+    input = line;
+  }
   if (domId) input.id = domId;
   input.dataset.actionId = base.action_id;
   input.placeholder = textOf(element.placeholder);
-  if (typeof element.max_length === 'number') input.maxLength = element.max_length;
+  const maxLength = 'max_length' in element ? element.max_length : undefined;
+  if (typeof maxLength === 'number') input.maxLength = maxLength;
   input.value = String(element.initial_value ?? '');
   const update = () =>
     setState(ctx, base.block_id, base.action_id, {
@@ -498,18 +653,29 @@ const renderTextInput = (element, base, ctx, dispatches, domId) => {
     });
   update();
   input.addEventListener('input', update);
-  if (dispatches) {
+  // Enter sends a single-line input; in a textarea it is a new line.
+  if (dispatches && input instanceof HTMLInputElement) {
     input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && !multiline) void dispatch(ctx, element, { ...base, value: input.value });
+      if (event.key === 'Enter') void dispatch(ctx, element, { ...base, value: input.value });
     });
   }
   return input;
 };
 
-const STYLE_CLASSES = { bold: 'b', italic: 'i', strike: 's' };
+/** @type {Array<['bold' | 'italic' | 'strike', string]>} */
+const STYLE_CLASSES = [
+  ['bold', 'b'],
+  ['italic', 'i'],
+  ['strike', 's'],
+];
 
+/**
+ * @param {RichTextBlock} block
+ * @param {RenderContext} ctx
+ */
 const renderRichText = (block, ctx) => {
   const root = el('div', 'block-rich-text mrkdwn');
+  /** @param {RichTextElement[] | undefined} items */
   const inline = (items) => {
     const line = el('div', 'mrkdwn-line');
     for (const item of items ?? []) {
@@ -524,8 +690,12 @@ const renderRichText = (block, ctx) => {
         node = el('span', 'mention', `#${ctx.channelName?.(item.channel_id) ?? item.channel_id}`);
       else if (item.type === 'emoji') node = el('span', '', emojify(`:${item.name}:`));
       else
-        node = el(item.style?.code ? 'code' : 'span', item.style?.code ? 'mrkdwn-code' : '', String(item.text ?? ''));
-      for (const [style, cls] of Object.entries(STYLE_CLASSES)) if (item.style?.[style]) node.classList.add(cls);
+        node = el(
+          item.style?.code ? 'code' : 'span',
+          item.style?.code ? 'mrkdwn-code' : '',
+          'text' in item ? String(item.text ?? '') : '',
+        );
+      for (const [style, cls] of STYLE_CLASSES) if (item.style?.[style]) node.classList.add(cls);
       line.append(node);
     }
     return line;

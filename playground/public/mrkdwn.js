@@ -1,23 +1,39 @@
+// @ts-check
 // Slack mrkdwn -> a small tree of plain data. Pure (no DOM), so vitest tests it in node and the
 // page turns it into elements with textContent only: data is never parsed as HTML.
 
+/** @typedef {import('../page-types.js').MrkdwnSpan} MrkdwnSpan */
+/** @typedef {import('../page-types.js').MrkdwnBlock} MrkdwnBlock */
+/** @typedef {import('../page-types.js').MrkdwnStyle} MrkdwnStyle */
+
+/** @type {Record<string, string>} */
 const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&' };
 
-/** Slack escapes <, > and & in text; show the characters the author typed. */
+/**
+ * Slack escapes <, > and & in text; show the characters the author typed.
+ * @param {string} text
+ * @returns {string}
+ */
 export const decodeEntities = (text) => text.replace(/&(lt|gt|amp);/g, (m) => ENTITIES[m] ?? m);
 
 // Bold, italic and strike only open at a word boundary and close before one, as in Slack,
 // so "snake_case_name" or "2*3*4" stay literal.
+/** @type {Record<string, MrkdwnStyle>} */
 const STYLE_MARKS = { '*': 'bold', _: 'italic', '~': 'strike' };
 
+/** @param {string | undefined} ch */
 const isBoundary = (ch) => ch === undefined || /[\s.,;:!?()[\]"'“”‘’，。；：！？、（）]/.test(ch);
 
 /**
  * Parses one line of inline mrkdwn into spans `{ text, bold?, italic?, strike?, code?, link?, mention?, date? }`.
  * `link` is a URL (only http, https and mailto survive), `mention` is `{ kind: 'user' | 'channel' | 'special', id, label? }`,
  * `date` is a Slack date token's epoch seconds.
+ * @param {string} line
+ * @param {Partial<Record<MrkdwnStyle, boolean>>} [styles]
+ * @returns {MrkdwnSpan[]}
  */
 export const parseInline = (line, styles = {}) => {
+  /** @type {MrkdwnSpan[]} */
   const spans = [];
   let plain = '';
   const flush = () => {
@@ -26,7 +42,7 @@ export const parseInline = (line, styles = {}) => {
   };
   let i = 0;
   while (i < line.length) {
-    const ch = line[i];
+    const ch = line[i] ?? '';
     if (ch === '`') {
       const close = line.indexOf('`', i + 1);
       if (close > i + 1) {
@@ -65,6 +81,11 @@ export const parseInline = (line, styles = {}) => {
   return spans;
 };
 
+/**
+ * @param {string} line
+ * @param {string} mark
+ * @param {number} from
+ */
 const findClosing = (line, mark, from) => {
   for (let j = from; j < line.length; j += 1) {
     if (line[j] === mark && line[j - 1] !== ' ' && isBoundary(line[j + 1])) return j;
@@ -74,6 +95,11 @@ const findClosing = (line, mark, from) => {
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 
+/**
+ * A <…> token: a mention, a date, a safe link, or null when it is none of these.
+ * @param {string} inner
+ * @returns {Omit<MrkdwnSpan, MrkdwnStyle | 'code'> | null}
+ */
 const parseAngle = (inner) => {
   const bar = inner.indexOf('|');
   const target = bar >= 0 ? inner.slice(0, bar) : inner;
@@ -87,7 +113,7 @@ const parseAngle = (inner) => {
     if (Number.isFinite(seconds)) return { date: seconds, text: label ?? '' };
   }
   if (target.startsWith('!')) {
-    const id = target.slice(1).split('^')[0];
+    const id = target.slice(1).split('^')[0] ?? '';
     return { mention: { kind: 'special', id, label }, text: label ?? `@${id}` };
   }
   const url = decodeEntities(target);
@@ -98,18 +124,21 @@ const parseAngle = (inner) => {
 /**
  * Parses a mrkdwn string into blocks: `{ kind: 'line' | 'quote', spans }` and `{ kind: 'pre', text }`.
  * Quotes are lines starting with "> " (or "&gt; " as Slack sends them); ``` fences make preformatted blocks.
+ * @param {unknown} source
+ * @returns {MrkdwnBlock[]}
  */
 export const parseMrkdwn = (source) => {
   const text = typeof source === 'string' ? source : '';
+  /** @type {MrkdwnBlock[]} */
   const blocks = [];
   const lines = text.split('\n');
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';
     if (line.trimStart().startsWith('```')) {
-      const collected = [line.trimStart().slice(3)];
-      let closed = collected[0].includes('```');
-      if (closed) collected[0] = collected[0].slice(0, collected[0].indexOf('```'));
+      const first = line.trimStart().slice(3);
+      let closed = first.includes('```');
+      const collected = [closed ? first.slice(0, first.indexOf('```')) : first];
       i += 1;
       while (!closed && i < lines.length) {
         const next = lines[i] ?? '';

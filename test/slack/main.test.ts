@@ -5,8 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientMention } from '../fakes/user-requests.js';
 import { type SlackEmulator, startSlackEmulator } from '../fakes/slack-api.js';
+import { clientMention } from '../fakes/user-requests.js';
 import { ROOT, startArgs } from '../support/entry.js';
 
 const freePort = async (): Promise<number> => {

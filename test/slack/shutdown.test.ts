@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientMention } from '../fakes/user-requests.js';
 import { fakeAssessment, startFakeOpenAi } from '../fakes/openai-server.js';
 import { startSlackEmulator } from '../fakes/slack-api.js';
+import { clientMention } from '../fakes/user-requests.js';
 import { NPM_START, ROOT } from '../support/entry.js';
 import { freePort } from '../support/services.js';
 
