@@ -11,13 +11,15 @@ import type { SeedExample } from './seed-prior.js';
  * It earns its say prequentially: every decision is first predicted, then learned. A say is a
  * candidate way of joining the rules: a weight in the mixture, and the rules' confidence below
  * which the team model speaks at all. The rules' mistakes gather where their confidence is low
- * (few or conflicting cues), so a say limited to that zone can prove itself quickly there without
- * putting the many confident, right answers at risk. For each candidate the model keeps decayed
- * counts of the decisions that candidate got right where the rules alone were wrong (wins), and the
- * reverse (losses). The say in use is the candidate with the largest lead, only when that lead is
- * significant (a sign test) and, with few decisions, only when it is significant beyond chance
- * across all candidates: a small log can open the gate, but only on a clear lead, and a model that
- * keeps being wrong is ignored. The decay lets the say follow a team whose language drifts.
+ * (few or conflicting cues), so a say limited to that zone puts none of their many confident,
+ * right answers at risk. For each candidate the model keeps decayed counts of the decisions that
+ * candidate got right where the rules alone were wrong (wins), and the reverse (losses). A say
+ * over every card needs a significant lead (a sign test). A say limited to the unsure zone needs a
+ * lead there, and the team model's own recent accuracy, as a lower bound that is low on a small
+ * log, must be high: the zone is rare, so a sign test there would wait for hundreds of decisions,
+ * while the model's accuracy is measured on every decision. With few decisions the model is
+ * silent, and a model that keeps being wrong is ignored. The decay lets the say follow a team
+ * whose language drifts.
  */
 
 export const TEAM_MODEL_ENGINE = 'team-nb-2';
@@ -30,13 +32,21 @@ export type TeamSay = {
   below: number;
 };
 
+/** A candidate say, with the lead it must prove when it differs from the policy's. */
+export type TeamCandidate = TeamSay & {
+  margin?: number;
+  minZ?: number;
+  /** The team model's own accuracy over its last `accuracyWindow` prequential predictions must reach this. */
+  minTeamAccuracy?: number;
+};
+
 export type TeamModelPolicy = {
   /** An override teaches more than a confirmation: it is the team correcting the tool. */
   overrideWeight: number;
   confirmWeight: number;
   /** Each seed example counts as this many decisions. */
   seedWeight: number;
-  candidates: readonly TeamSay[];
+  candidates: readonly TeamCandidate[];
   /** No say before this many decisions. */
   minDecisions: number;
   /** A candidate must beat the rules alone by this many (decayed) decisions... */
@@ -48,6 +58,10 @@ export type TeamModelPolicy = {
   minZ: number;
   /** Per-decision decay of the prequential counts. */
   decay: number;
+  /** Prequential predictions over which the team model's own accuracy is read. */
+  accuracyWindow: number;
+  /** z of the lower bound put on that accuracy. */
+  accuracyZ: number;
 };
 
 const ALWAYS = 2;
@@ -57,10 +71,10 @@ export const TEAM_MODEL_POLICY: TeamModelPolicy = {
   confirmWeight: 1,
   seedWeight: 1,
   candidates: [
-    { weight: 0.5, below: 0.35 },
-    { weight: 1, below: 0.35 },
-    { weight: 0.5, below: 0.5 },
-    { weight: 1, below: 0.5 },
+    // Where the rules are unsure (they are right about 4 times in 10 there on our corpora), the team
+    // model may decide once it is accurate on its own and has the better record there.
+    { weight: 1, below: 0.35, margin: 0, minZ: Number.NEGATIVE_INFINITY, minTeamAccuracy: 0.75 },
+    // Everywhere, only on a significant lead over the rules.
     { weight: 0.25, below: ALWAYS },
     { weight: 0.5, below: ALWAYS },
     { weight: 0.75, below: ALWAYS },
@@ -71,6 +85,8 @@ export const TEAM_MODEL_POLICY: TeamModelPolicy = {
   minZ: 2,
   /** Half-life of about 140 decisions. */
   decay: 0.995,
+  accuracyWindow: 60,
+  accuracyZ: 1,
 };
 
 /** The rules alone. */
@@ -169,19 +185,39 @@ export class TeamModel {
   get say(): TeamSay {
     const { candidates, minDecisions, margin, minZ } = this.policy;
     if (this.learned < minDecisions) return SILENT;
+    const teamAccuracy = this.recentTeamAccuracy();
     let best = SILENT;
     let bestGain = 0;
     for (const [i, candidate] of candidates.entries()) {
       const w = this.wins[i] as number;
       const l = this.losses[i] as number;
       const gain = w - l;
+      const enough =
+        gain >= (candidate.margin ?? margin) &&
+        (w + l === 0 ? 0 : gain / Math.sqrt(w + l)) >= (candidate.minZ ?? minZ) &&
+        teamAccuracy >= (candidate.minTeamAccuracy ?? 0);
       // Ties go to the earlier, less intrusive candidate: the rules cite their evidence.
-      if (gain >= margin && gain / Math.sqrt(w + l) >= minZ && gain > bestGain) {
-        best = candidate;
+      if (enough && gain > bestGain) {
+        best = { weight: candidate.weight, below: candidate.below };
         bestGain = gain;
       }
     }
     return best;
+  }
+
+  /**
+   * How accurate the team model alone has been on the last `accuracyWindow` decisions (each
+   * predicted before it was learned), as a lower bound: the Wilson score interval's, at the
+   * policy's z. Few records give a low bound, so a small log must show a higher accuracy.
+   */
+  private recentTeamAccuracy(): number {
+    const recent = this.records.slice(-this.policy.accuracyWindow);
+    const n = recent.length;
+    if (n === 0) return 0;
+    const p = recent.filter((r) => r.team.type === r.label).length / n;
+    const z = this.policy.accuracyZ;
+    const z2n = (z * z) / n;
+    return (p + z2n / 2 - z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);
   }
 
   /** The weight earned on the log so far where it speaks; 0 means the model is silent. */

@@ -116,45 +116,73 @@ describe('TeamModel', () => {
     }
   });
 
-  it('opens on a small log only on a significant lead, and then speaks only where the rules are unsure', () => {
-    // A team model that already knows the team's shorthand (from its prior), and a log that starts
-    // with decisions the rules get right with confidence.
-    const model = new TeamModel({ rules: classifyWithRules, seed: [...seed, ...jargonCases(40, 1000)] });
-    const notes = [
-      '央企集团,AAA评级,与我行合作十年,希望签署战略合作协议,定制化融资方案',
-      'Small trading firm needs a working capital loan this week and is comparing rates at three banks',
-      '家族企业,二十年只在我行开户,老板认同我行文化,二代接班后继续合作',
-      'The developer missed two interest payments, cash flow is broken, and asks for an extension',
-    ];
+  const confidentNotes = [
+    '央企集团,AAA评级,与我行合作十年,希望签署战略合作协议,定制化融资方案',
+    'Small trading firm needs a working capital loan this week and is comparing rates at three banks',
+    '家族企业,二十年只在我行开户,老板认同我行文化,二代接班后继续合作',
+    'The developer missed two interest payments, cash flow is broken, and asks for an extension',
+  ];
+  /** Notes where the rules found nothing and guessed wrong. */
+  const missedByRules = jargonCases(200).filter((c) => {
+    const rules = classifyWithRules(c.text);
+    return rules.confidence === 0 && rules.type !== c.label;
+  });
+  const override = (c: (typeof missedByRules)[number]): TeamDecision => ({
+    description: c.text,
+    type: c.label,
+    suggestedType: classifyWithRules(c.text).type,
+    source: 'manager_override',
+  });
+  /** A small log: 20 decisions the rules get right with confidence, then `missed` the rules got wrong. */
+  const smallLog = (model: TeamModel, missed: number) => {
     for (let i = 0; i < TEAM_MODEL_POLICY.minDecisions; i++) {
-      const text = `${notes[i % 4]}(第${i}次)`;
+      const text = `${confidentNotes[i % 4]}(第${i}次)`;
       const type = classifyWithRules(text).type;
       model.learn({ description: text, type, suggestedType: type, source: 'rules' });
     }
-    expect(model.weight).toBe(0);
-    // Notes where the rules found nothing and guessed wrong; the team model gets each one right.
-    const missed = jargonCases(200).filter((c) => {
-      const rules = classifyWithRules(c.text);
-      return rules.confidence === 0 && rules.type !== c.label;
-    });
-    const override = (c: (typeof missed)[number]): TeamDecision => ({
-      description: c.text,
-      type: c.label,
-      suggestedType: classifyWithRules(c.text).type,
-      source: 'manager_override',
-    });
-    for (const c of missed.slice(0, 3)) model.learn(override(c));
-    expect(model.weight).toBe(0); // three wins could be luck
-    for (const c of missed.slice(3, 6)) model.learn(override(c));
-    expect(model.decisions).toBeLessThan(30);
-    expect(model.say.weight).toBeGreaterThan(0);
-    expect(model.say.below).toBeLessThan(1); // earned where the rules were unsure, so it speaks only there
-    for (const note of notes) {
+    for (const c of missedByRules.slice(0, missed)) model.learn(override(c));
+  };
+
+  it('on a small log, an accurate model that leads where the rules are unsure gets a say there only', () => {
+    // A team model that already knows the team's shorthand (from its prior).
+    const model = new TeamModel({ rules: classifyWithRules, seed: [...seed, ...jargonCases(40, 1000)] });
+    smallLog(model, 0);
+    expect(model.weight).toBe(0); // no lead yet
+    smallLog(model, 3);
+    expect(model.decisions).toBeLessThan(60);
+    expect(model.say).toEqual({ weight: 1, below: 0.35 });
+    for (const note of confidentNotes) expect(model.weightFor(classifyWithRules(note))).toBe(0);
+    expect(model.weightFor(classifyWithRules(missedByRules[5]?.text ?? ''))).toBe(1);
+    const next = missedByRules[5] as (typeof missedByRules)[number];
+    expect(
+      blendWithTeam(
+        classifyWithRules(next.text),
+        model.distribution(next.text),
+        model.weightFor(classifyWithRules(next.text)),
+      ).type,
+    ).toBe(next.label);
+  });
+
+  it('gives an inaccurate model no free hand where the rules are unsure, and never over confident rules', () => {
+    // Knows the shorthand, but was taught the wrong type for everything the rules get right.
+    const labels = confidentNotes.map((n) => classifyWithRules(n).type);
+    const misleading = Array.from({ length: 30 }, (_, i) => ({
+      text: confidentNotes[i % 4] as string,
+      label: labels[(i + 1) % 4] as TeamDecision['type'],
+    }));
+    const model = new TeamModel({ rules: classifyWithRules, seed: [...seed, ...jargonCases(40, 1000), ...misleading] });
+    smallLog(model, 6);
+    expect(
+      model.prequential().filter((r) => r.team.type === r.label && r.rules.type !== r.label).length,
+    ).toBeGreaterThan(3);
+    // Six clean wins are a significant lead, but only for a weight too small to move confident rules;
+    // the unsure-zone say, which follows the team model outright, needs an accurate model.
+    expect(model.say).not.toEqual({ weight: 1, below: 0.35 });
+    expect(model.weight).toBeLessThanOrEqual(0.25);
+    for (const note of confidentNotes) {
       const rules = classifyWithRules(note);
-      expect(rules.confidence).toBeGreaterThanOrEqual(model.say.below);
-      expect(model.weightFor(rules)).toBe(0);
+      expect(blendWithTeam(rules, model.distribution(note), model.weightFor(rules)).type).toBe(rules.type);
     }
-    expect(model.weightFor(classifyWithRules(missed[6]?.text ?? ''))).toBe(model.say.weight);
   });
 
   it('gives the same model, fingerprint and version when the same decisions are learned again (rebuild)', () => {
