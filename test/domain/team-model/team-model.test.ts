@@ -185,6 +185,29 @@ describe('TeamModel', () => {
     }
   });
 
+  it('learns a systematic error of confident rules, with a say over every card once its lead is significant', () => {
+    // This team files its state-owned group accounts under partnership, whatever the rules say.
+    const notes = [
+      '央企集团,AAA评级,与我行合作十年,希望签署战略合作协议,定制化融资方案',
+      '省属国企集团,评级AAA,双方签署全面战略合作协议,综合授信',
+      'Group signed a strategic cooperation agreement with us: AAA rated, long-term comprehensive credit line',
+    ];
+    for (const note of notes) {
+      expect(classifyWithRules(note).type).toBe('strategic');
+      expect(classifyWithRules(note).confidence).toBeGreaterThanOrEqual(0.5);
+    }
+    const model = newModel();
+    for (let i = 0; i < 40; i++) {
+      const text = `${notes[i % notes.length]}(第${i}次)`;
+      model.learn({ description: text, type: 'partnership', suggestedType: 'strategic', source: 'manager_override' });
+    }
+    expect(model.say.below).toBeGreaterThan(1);
+    expect(model.say.weight).toBeGreaterThan(0);
+    const fresh = `${notes[0]}(新)`;
+    const rules = classifyWithRules(fresh);
+    expect(blendWithTeam(rules, model.distribution(fresh), model.weightFor(rules)).type).toBe('partnership');
+  });
+
   it('gives the same model, fingerprint and version when the same decisions are learned again (rebuild)', () => {
     const a = newModel();
     const b = newModel();
