@@ -4,7 +4,7 @@
  * - start-up: `quadrant playbook strategic` beside a bare `node -e 0`, median wall time and peak RSS
  *   (targets: at most 5x the wall time, under 90 MB);
  * - `classify --jsonl` over 100,000 lines: the process's RSS every 10,000 lines (target: flat after
- *   warm-up, within 10 MB between line 20,000 and 100,000).
+ *   warm-up, within 10 MB between line 20,000 and 100,000), and the Node flags it answered under.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -83,15 +83,23 @@ const rssOf = (pid: number): number => {
   return Number(out) * 1024;
 };
 
+/** The command line the process now runs (it may have replaced its own image with Node flags). */
+const commandLineOf = (pid: number): string =>
+  existsSync(`/proc/${pid}/cmdline`)
+    ? readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(1).join(' ')
+    : '(unknown)';
+
 const classifyJsonl = async () => {
   const child = spawn(process.execPath, [BIN, 'classify', '--jsonl'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const pid = child.pid ?? 0;
+  let commandLine = '';
   const series: Array<[number, number]> = [];
   let answered = 0;
   const started = performance.now();
   const reading = (async () => {
     for await (const _line of createInterface({ input: child.stdout })) {
       answered += 1;
+      if (answered === 1) commandLine = commandLineOf(pid);
       if (answered % 10_000 === 0) series.push([answered, rssOf(pid)]);
     }
   })();
@@ -106,6 +114,8 @@ const classifyJsonl = async () => {
   console.log(
     `classify --jsonl: ${answered} lines in ${seconds.toFixed(1)} s (${Math.round(answered / seconds)} lines/s), exit ${code}`,
   );
+  // The pid spawned above is the one measured: bin/quadrant.js restarts in place (execve), never in a child.
+  console.log(`  process ${pid} answering: node ${commandLine}`);
   console.log(`  RSS every 10,000 lines: ${series.map(([n, rss]) => `${n / 1000}k ${mb(rss)}`).join(', ')}`);
   const at = (n: number) => series.find(([line]) => line === n)?.[1] ?? Number.NaN;
   const after = series.filter(([n]) => n >= 20_000).map(([, rss]) => rss);

@@ -1,5 +1,22 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (dist/, built by `npm ci` through the prepare script, or `npm run build`).
+const { jsonlRestartArgv } = await import('../dist/src/cli/jsonl-node-flags.js');
+// A `classify --jsonl` batch needs Node flags that only apply at start-up (see jsonl-node-flags.ts):
+// where Node can replace its own process image (22.15+ on Unix), it does so before reading stdin, so
+// the same pid does the work. Node 20 has no execve, and its defaults already match the flags.
+const restart = jsonlRestartArgv({
+  execPath: process.execPath,
+  execArgv: process.execArgv,
+  argv: process.argv,
+  nodeOptions: process.env.NODE_OPTIONS,
+});
+if (restart !== null && typeof process.execve === 'function') {
+  try {
+    process.execve(process.execPath, restart, process.env);
+  } catch {
+    // The exec was refused: run here, under the flags this process has.
+  }
+}
 const { runCli } = await import('../dist/src/cli/main.js');
 const { guardOutput } = await import('../dist/src/cli/output-errors.js');
 // `| head` closing the pipe, or a full disk, ends the CLI with a status instead of a stack trace.
