@@ -91,26 +91,33 @@ const commandLineOf = (pid: number): string =>
 
 const classifyJsonl = async () => {
   const child = spawn(process.execPath, [BIN, 'classify', '--jsonl'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit');
   const pid = child.pid ?? 0;
   let commandLine = '';
   const series: Array<[number, number]> = [];
   let answered = 0;
   const started = performance.now();
+  let seconds = Number.NaN;
   const reading = (async () => {
     for await (const _line of createInterface({ input: child.stdout })) {
       answered += 1;
       if (answered === 1) commandLine = commandLineOf(pid);
       if (answered % 10_000 === 0) series.push([answered, rssOf(pid)]);
+      // Input ends only once the last answer is in and measured: every sample, the last one too, is
+      // of the process at work, not of one already releasing its memory on the way out.
+      if (answered === LINES) {
+        seconds = (performance.now() - started) / 1000;
+        child.stdin.end();
+      }
     }
   })();
   for (let i = 1; i <= LINES; i += 1) {
     const line = `${JSON.stringify({ id: i, text: NOTES[i % NOTES.length] })}\n`;
     if (!child.stdin.write(line)) await new Promise((resolve) => child.stdin.once('drain', resolve));
   }
-  child.stdin.end();
   await reading;
-  const [code] = (await once(child, 'exit')) as [number | null];
-  const seconds = (performance.now() - started) / 1000;
+  child.stdin.end();
+  const [code] = (await exited) as [number | null];
   console.log(
     `classify --jsonl: ${answered} lines in ${seconds.toFixed(1)} s (${Math.round(answered / seconds)} lines/s), exit ${code}`,
   );

@@ -126,7 +126,8 @@ const idOf = (line: string): string | number | null => {
  * A full collection every so many lines. The live heap stays near 20 MB, but V8 commits more old
  * space between its own major collections (each line's rules work and JSON survive a scavenge or
  * two), so RSS would climb by tens of MB before falling back. Collecting every 5,000 lines costs a
- * few milliseconds each and keeps RSS flat over any number of lines.
+ * few milliseconds each and keeps RSS flat over any number of lines. The young generation's ceiling
+ * is the other half, and can only be set at start-up: see jsonl-node-flags.ts.
  */
 const COLLECT_EVERY_LINES = 5_000;
 const fullCollector = (): (() => void) => {
