@@ -7,6 +7,7 @@ import { openStore } from '../src/store/open-store.js';
 import type { Viewer } from '../src/store/ports.js';
 import { openSqlite } from '../src/store/sqlite-connection.js';
 import { newDecision } from '../test/contracts/decision-builder.js';
+import { testStoreOptions } from '../test/support/test-store.js';
 
 const TOTAL = 100_000;
 const LONG_HISTORY = 1_000;
@@ -73,15 +74,11 @@ export const run = async (): Promise<void> => {
   try {
     for (const total of [10_000, TOTAL]) {
       const file = join(dir, `bench-${total}.db`);
-      const store = await openStore({
-        url: `sqlite://${file}`,
-        stateTtlMs: 60_000,
-        dedupeTtlMs: 60_000,
-        retentionDays: 90,
-        admins: [],
-        redact: (t) => t,
-        logger: { info: () => {}, warn: () => {}, error: (m) => console.error(m) },
-      });
+      const store = await openStore(
+        testStoreOptions(`sqlite://${file}`, {
+          logger: { info: () => {}, warn: () => {}, error: (m) => console.error(m) },
+        }),
+      );
       await seed(file, total);
       const short = await measureHistory(() => store.decisions.history('Client 7 Ltd', viewer));
       const long = await measureHistory(() => store.decisions.history('Long History Ltd', viewer));

@@ -164,6 +164,17 @@ const formatTime = (ts) => {
 };
 
 /**
+ * @param {string} className
+ * @param {string} text
+ */
+const span = (className, text) => {
+  const node = document.createElement('span');
+  node.className = className;
+  node.textContent = text;
+  return node;
+};
+
+/**
  * @param {PageMessage} message
  * @param {{ inThread: boolean }} where
  */
@@ -178,26 +189,10 @@ const renderMessage = (message, { inThread }) => {
   body.className = 'message-body';
   const meta = document.createElement('div');
   meta.className = 'message-meta';
-  const author = document.createElement('span');
-  author.className = 'author';
-  author.textContent = message.author;
-  meta.append(author);
-  if (message.isBot) {
-    const tag = document.createElement('span');
-    tag.className = 'app-tag';
-    tag.textContent = 'APP';
-    meta.append(tag);
-  }
-  const time = document.createElement('span');
-  time.className = 'time';
-  time.textContent = formatTime(message.ts);
-  meta.append(time);
-  if (message.ephemeral) {
-    const only = document.createElement('span');
-    only.className = 'only-you';
-    only.textContent = 'Only visible to you';
-    meta.append(only);
-  }
+  meta.append(span('author', message.author));
+  if (message.isBot) meta.append(span('app-tag', 'APP'));
+  meta.append(span('time', formatTime(message.ts)));
+  if (message.ephemeral) meta.append(span('only-you', 'Only visible to you'));
   body.append(meta);
   /** @type {import('../page-types.js').BlockActionSource} */
   const source =

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { newDecision } from '../contracts/decision-builder.js';
+import { testStoreOptions } from '../support/test-store.js';
 
 /**
  * Finding 8, with the real bin in its own process: `| head` closing the pipe ends quietly with
@@ -18,15 +19,7 @@ let env: Record<string, string | undefined> = {};
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'quadrant-cli-out-'));
   const url = `sqlite://${join(dir, 'q.db')}`;
-  const store = await openStore({
-    url,
-    stateTtlMs: 60_000,
-    dedupeTtlMs: 60_000,
-    retentionDays: 90,
-    admins: [],
-    redact: (t) => t,
-    logger: { info: () => {}, warn: () => {}, error: () => {} },
-  });
+  const store = await openStore(testStoreOptions(url));
   for (let i = 0; i < 400; i++) await store.decisions.append(newDecision({ clientName: `Client ${i} Ltd` }));
   await store.close();
   env = {

@@ -13,7 +13,6 @@ import type { Classifier } from '../../src/llm/port.js';
 import { createQuadrant } from '../../src/quadrant.js';
 import {
   appMention,
-  blockActions,
   type ClickedElement,
   directMessage,
   eventCallback,
@@ -24,7 +23,7 @@ import {
   startSlackEmulator,
   viewSubmission,
 } from './slack-api.js';
-import { slashCommandAs } from './user-requests.js';
+import { clickAs, slashCommandAs } from './user-requests.js';
 
 export const BOT_TOKEN = 'xoxb-test-0000-secret-token';
 export const SIGNING_SECRET = 'test-signing-secret-do-not-log';
@@ -137,34 +136,7 @@ export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Prom
       return { ts: posted.ts, channel };
     },
     command: (command, text, user, channel) => sendTo(slashCommandAs(slack, teamId, { command, text, user, channel })),
-    click: (user, action, where) => {
-      const message = where.ephemeralId ? undefined : slack.workspace.findMessage(where.channel, where.ts);
-      const ephemeral = where.ephemeralId
-        ? slack.workspace.ephemerals.find((e) => e.id === where.ephemeralId)
-        : undefined;
-      const responseUrl = slack.responseUrl({
-        channel: where.channel,
-        user,
-        ...(where.ephemeralId ? { ephemeralId: where.ephemeralId } : { messageTs: where.ts }),
-      });
-      return sendTo(
-        interaction(
-          blockActions(
-            { userId: user, teamId, responseUrl },
-            {
-              action,
-              message: {
-                channel: where.channel,
-                ts: where.ts,
-                ...(message?.threadTs ? { threadTs: message.threadTs } : {}),
-                blocks: message?.blocks ?? ephemeral?.blocks ?? [],
-                ephemeral: where.ephemeralId !== undefined,
-              },
-            },
-          ),
-        ),
-      );
-    },
+    click: (user, action, where) => sendTo(clickAs(slack, teamId, user, action, where)),
     submit: (user, callbackId, privateMetadata, values, viewId) =>
       sendTo(
         interaction(

@@ -12,15 +12,13 @@ import { loadConfig } from '../../src/config.js';
 import { createQuadrant } from '../../src/quadrant.js';
 import {
   appMention,
-  blockActions,
   type ClickedElement,
   type DeliveredEnvelope,
   eventCallback,
-  interaction,
   type SlackEmulator,
   startSlackEmulator,
 } from './slack-api.js';
-import { slashCommandAs } from './user-requests.js';
+import { clickAs, slashCommandAs } from './user-requests.js';
 
 export const SOCKET_BOT_TOKEN = 'xoxb-socket-0000-secret-token';
 export const SOCKET_APP_TOKEN = 'xapp-1-A0QUADRANT-0000-secret-app-token';
@@ -80,26 +78,7 @@ export const startSocketTestApp = async (): Promise<SocketTestApp> => {
     },
     command: (command, text, user, channel) =>
       slack.socketMode.deliverRequest(slashCommandAs(slack, teamId, { command, text, user, channel })),
-    click: (user, action, where) => {
-      const message = slack.workspace.findMessage(where.channel, where.ts);
-      const responseUrl = slack.responseUrl({ channel: where.channel, user, messageTs: where.ts });
-      return slack.socketMode.deliverRequest(
-        interaction(
-          blockActions(
-            { userId: user, teamId, responseUrl },
-            {
-              action,
-              message: {
-                channel: where.channel,
-                ts: where.ts,
-                ...(message?.threadTs ? { threadTs: message.threadTs } : {}),
-                blocks: message?.blocks ?? [],
-              },
-            },
-          ),
-        ),
-      );
-    },
+    click: (user, action, where) => slack.socketMode.deliverRequest(clickAs(slack, teamId, user, action, where)),
     close: async () => {
       await slackApp.stop();
       await quadrant.close();

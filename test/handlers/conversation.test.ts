@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, BLOCKS, COMMANDS, VIEWS } from '../../handlers/ids.js';
 import { normalizeClientId } from '../../src/domain/client-id.js';
 import { messages } from '../../src/domain/messages/messages.js';
+import { sleep } from '../../src/lib/sleep.js';
 import { appHomeOpened, type EmulatedMessage } from '../fakes/slack-api.js';
 import { startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
 
@@ -52,7 +53,7 @@ const cardsIn = (channel: string, ts: string) =>
 const viewer = (userId: string) => ({ userId, teamId: t.teamId, isAdmin: false });
 /** Polls an async condition (a store read) until it holds; fails after five seconds. */
 const until = async (check: () => Promise<unknown>) => {
-  for (const stop = Date.now() + 5000; Date.now() < stop; await new Promise((r) => setTimeout(r, 20))) {
+  for (const stop = Date.now() + 5000; Date.now() < stop; await sleep(20)) {
     if (await check()) return;
   }
   throw new Error('condition not met within 5 s');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../handlers/ids.js';
+import { sleep } from '../../src/lib/sleep.js';
 import { startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
 import { needs, type RedisServer, skipWithout, startRedis } from '../support/services.js';
 
@@ -56,7 +57,7 @@ describe.skipIf(skipWithout('redis-server'))(`mentions while the store is down $
       const posted = await t.mention('URM', 'CLOANS', `<@${t.slack.bot.userId}> ${DESCRIPTION}`);
       const first = await t.slack.waitFor(() => botReplies('CLOANS', posted.ts)[0], 5_000);
       if (JSON.stringify(first.blocks ?? []).includes(ACTIONS.confirm)) ts = posted.ts;
-      else await new Promise((resolve) => setTimeout(resolve, 250));
+      else await sleep(250);
     }
     expect(ts).not.toBe('');
     expect(botReplies('CLOANS', ts)).toHaveLength(1);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../../src/config.js';
+import { sleep } from '../../src/lib/sleep.js';
 import { createQuadrant, type QuadrantApp } from '../../src/quadrant.js';
 import { fakeAssessment, startFakeOpenAi } from '../fakes/openai-server.js';
 import { type SlackEmulator, startSlackEmulator } from '../fakes/slack-api.js';
@@ -24,7 +25,7 @@ const until = async <T>(probe: () => Promise<T | undefined> | T | undefined, tim
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 };
 

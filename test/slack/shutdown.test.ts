@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sleep } from '../../src/lib/sleep.js';
 import { fakeAssessment, startFakeOpenAi } from '../fakes/openai-server.js';
 import { startSlackEmulator } from '../fakes/slack-api.js';
 import { clientMention } from '../fakes/user-requests.js';
@@ -91,11 +92,11 @@ describe('graceful shutdown of npm start', () => {
     const ack = await slack.sendToApp(request, { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: secret });
     expect(ack.status).toBe(200);
     // The turn is in flight: the model has the request and holds its answer.
-    while (llm.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+    while (llm.requests.length === 0) await sleep(20);
 
     child.kill('SIGTERM');
     // No new events: the listener closes while the turn is still waiting for the model.
-    while (!(await refused(`http://127.0.0.1:${port}/healthz`))) await new Promise((r) => setTimeout(r, 50));
+    while (!(await refused(`http://127.0.0.1:${port}/healthz`))) await sleep(50);
     expect(slack.thread('CLOANS', root.ts).find((m) => m.blocks !== undefined)).toBeUndefined();
     expect(child.exitCode).toBeNull();
 

@@ -18,7 +18,7 @@ import type { ThreadState } from '../../src/store/ports.js';
 import { openSqlite } from '../../src/store/sqlite-connection.js';
 import { newDecision } from '../contracts/decision-builder.js';
 import { freePort, needs, type PostgresServer, skipWithout, startPostgres, startRedis } from '../support/services.js';
-import { codeOf, eventually } from '../support/store-outcomes.js';
+import { codeOf, eventually, recordingLogger, testStoreOptions } from '../support/test-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'quadrant-keyv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,29 +28,10 @@ const sqliteUrl = () => {
   return `sqlite://${join(dir, `s${files}`, 'q.db')}`;
 };
 
-const recordingLogger = () => {
-  const lines: string[] = [];
-  return {
-    lines,
-    logger: {
-      info: (m: string) => lines.push(`info ${m}`),
-      warn: (m: string) => lines.push(`warn ${m}`),
-      error: (m: string) => lines.push(`error ${m}`),
-    },
-  };
-};
 const silent = recordingLogger().logger;
 
-const options = (url: string, overrides: Partial<OpenStoreOptions> = {}): OpenStoreOptions => ({
-  url,
-  stateTtlMs: 60_000,
-  dedupeTtlMs: 60_000,
-  retentionDays: 90,
-  admins: [],
-  redact: (text) => text.replace(/\d{7,}/g, '[PHONE]'),
-  logger: silent,
-  ...overrides,
-});
+const options = (url: string, overrides: Partial<OpenStoreOptions> = {}): OpenStoreOptions =>
+  testStoreOptions(url, { redact: (text) => text.replace(/\d{7,}/g, '[PHONE]'), logger: silent, ...overrides });
 
 const thread = (text: string): ThreadState => ({
   profile: { needs: [], priorities: [], distress: [], loyalty: [] },

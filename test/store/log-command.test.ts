@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLogCommand } from '../../src/cli/log-command.js';
 import { openStore } from '../../src/store/open-store.js';
 import { newDecision } from '../contracts/decision-builder.js';
+import { testStoreOptions } from '../support/test-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'quadrant-logcli-'));
 const url = `sqlite://${join(dir, 'log.db')}`;
@@ -54,26 +55,12 @@ const parseCsv = (text: string): string[][] => {
 describe('quadrant log', () => {
   beforeAll(async () => {
     const store = await openStore({
-      url,
-      stateTtlMs: 60_000,
-      dedupeTtlMs: 60_000,
-      retentionDays: 90,
-      admins: ['U0ADMIN'],
-      redact: (t) => t,
-      logger: { info: () => {}, warn: () => {}, error: () => {} },
+      ...testStoreOptions(url, { admins: ['U0ADMIN'] }),
       now: () => new Date('2020-03-15T08:00:00Z'),
     });
     await store.decisions.append(newDecision({ clientName: '华能新能源有限公司', type: 'strategic' }));
     await store.close();
-    const later = await openStore({
-      url,
-      stateTtlMs: 60_000,
-      dedupeTtlMs: 60_000,
-      retentionDays: 90,
-      admins: ['U0ADMIN'],
-      redact: (t) => t,
-      logger: { info: () => {}, warn: () => {}, error: () => {} },
-    });
+    const later = await openStore(testStoreOptions(url, { admins: ['U0ADMIN'] }));
     await later.decisions.append(
       newDecision({
         clientName: '华能新能源',

@@ -9,21 +9,12 @@ import type { Decision } from '../../src/store/ports.js';
 import { openSqlite } from '../../src/store/sqlite-connection.js';
 import { newDecision } from '../contracts/decision-builder.js';
 import { needs, type RedisServer, skipWithout, startRedis } from '../support/services.js';
+import { testStoreOptions } from '../support/test-store.js';
 
 const WRITER = join(import.meta.dirname, 'writer-process.ts');
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const admin = { userId: 'U0ADMIN', teamId: 'T0BANK', isAdmin: true };
 
-const open = (url: string) =>
-  openStore({
-    url,
-    stateTtlMs: 60_000,
-    dedupeTtlMs: 60_000,
-    retentionDays: 90,
-    admins: [],
-    redact: (t) => t,
-    logger: silent,
-  });
+const open = (url: string) => openStore(testStoreOptions(url));
 
 type Writer = { child: ChildProcess; written: string[]; done: Promise<number | null> };
 

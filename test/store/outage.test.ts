@@ -7,24 +7,12 @@ import type { StoreHandle } from '../../src/store/backend.js';
 import { openStore } from '../../src/store/open-store.js';
 import { newDecision } from '../contracts/decision-builder.js';
 import { freePort, needs, skipWithout, startPostgres, startRedis } from '../support/services.js';
-import { codeOf, eventually } from '../support/store-outcomes.js';
+import { codeOf, eventually, recordingLogger, testStoreOptions } from '../support/test-store.js';
 
 const admin = { userId: 'U0ADMIN', teamId: 'T0BANK', isAdmin: true };
 
-const recordingLogger = () => {
-  const lines: string[] = [];
-  return {
-    lines,
-    logger: {
-      info: (m: string) => lines.push(`info ${m}`),
-      warn: (m: string) => lines.push(`warn ${m}`),
-      error: (m: string) => lines.push(`error ${m}`),
-    },
-  };
-};
-
 const open = (url: string, logger: ReturnType<typeof recordingLogger>['logger']) =>
-  openStore({ url, stateTtlMs: 60_000, dedupeTtlMs: 60_000, retentionDays: 90, admins: [], redact: (t) => t, logger });
+  openStore(testStoreOptions(url, { logger }));
 
 describe('store outages', () => {
   it.skipIf(skipWithout('redis-server'))(

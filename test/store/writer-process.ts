@@ -5,21 +5,16 @@
  */
 import { openStore } from '../../src/store/open-store.js';
 import { newDecision } from '../contracts/decision-builder.js';
+import { testStoreOptions } from '../support/test-store.js';
 
 const [url, countText, clientName, keyPrefix] = process.argv.slice(2);
 if (url === undefined || countText === undefined || clientName === undefined || keyPrefix === undefined) {
   console.error('usage: writer-process.ts URL COUNT CLIENT KEY_PREFIX');
   process.exit(2);
 }
-const store = await openStore({
-  url,
-  stateTtlMs: 60_000,
-  dedupeTtlMs: 60_000,
-  retentionDays: 90,
-  admins: [],
-  redact: (t) => t,
-  logger: { info: () => {}, warn: () => {}, error: (m) => console.error(m) },
-});
+const store = await openStore(
+  testStoreOptions(url, { logger: { info: () => {}, warn: () => {}, error: (m) => console.error(m) } }),
+);
 const types = ['strategic', 'transactional', 'partnership', 'problem_solving'] as const;
 for (let i = 0; i < Number(countText); i++) {
   const key = `${keyPrefix}:${i}`;
