@@ -10,7 +10,8 @@ import { registerHandlers } from '../handlers/index.js';
 import { type Config, ConfigError } from './config.js';
 import { type Playbook, PlaybookError } from './domain/playbook.js';
 import { redact } from './domain/redact.js';
-import { createTeamModels, learningDecisionLog, type TeamModels } from './learning/team-models.js';
+import { createTeamModels, type TeamModels } from './learning/team-models.js';
+import { createTeamSync, learningDecisionLog, type TeamSync } from './learning/team-sync.js';
 import { createClassifier } from './llm/classifier.js';
 import type { Classifier } from './llm/port.js';
 import { fetchVia, proxyDispatcher } from './net/proxy.js';
@@ -73,6 +74,8 @@ export type Quadrant = {
   classifier: Classifier;
   /** The workspaces' team models, kept in step with the decision log. */
   teamModels: TeamModels;
+  /** Keeps teamModels in step with what every process sharing the store logs. */
+  teamSync: TeamSync;
   /** Prometheus registry and counters, served on /metrics. */
   metrics: Metrics;
   /** The Bolt app with every handler registered, for `connection` (config.slack by default). */
@@ -108,7 +111,7 @@ const buildClassifier = (
   config: Config,
   parts: {
     playbook: Playbook;
-    teamModels: TeamModels;
+    teamModels: Quadrant['teamModels'] & Pick<TeamSync, 'catchUp'>;
     logger: Quadrant['logger'];
     dispatcher: ReturnType<typeof proxyDispatcher>;
   },
@@ -178,15 +181,24 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
   const playbook = openPlaybook(config.playbookPath);
   const opened = await openConfiguredStore(config, logger, overrides.now);
   const store = instrumentStore(opened, metrics, config.store.url);
-  // The team models learn from the log: rebuilt at start, then updated by every logged decision.
+  // The team models learn from the log's feed: rebuilt at start, then caught up before each turn
+  // and after each decision this process logs, so decisions logged by other processes count too.
   const teamModels = createTeamModels({ playbook });
-  const learned = await teamModels.rebuild(store.decisions.all()).catch(async (error: unknown) => {
+  const teamSync = createTeamSync(teamModels, store.decisions);
+  const learned = await teamSync.rebuild().catch(async (error: unknown) => {
     await store.close();
     throw new ConfigError(`QUADRANT_STORE_URL: team model rebuild failed: ${describeError(error)}`);
   });
   logger.info(`team models: ${learned} team-visible decisions learned (${teamModels.teams().length} workspaces)`);
-  const decisions = learningDecisionLog(store.decisions, teamModels);
-  const built = buildClassifier(config, { playbook, teamModels, logger, dispatcher });
+  const decisions = learningDecisionLog(store.decisions, teamSync, (error) =>
+    logger.warn(`team models: catch-up after a logged decision failed: ${describeError(error)}`),
+  );
+  const built = buildClassifier(config, {
+    playbook,
+    teamModels: { ...teamModels, catchUp: teamSync.catchUp },
+    logger,
+    dispatcher,
+  });
   const classifier = instrumentClassifier(overrides.classifier ? overrides.classifier(built) : built, metrics);
 
   const createApp = (connection: SlackConnection = configuredConnection(config)): QuadrantApp => {
@@ -235,6 +247,7 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
     store,
     classifier,
     teamModels,
+    teamSync,
     metrics,
     createApp,
     close: async () => {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { messages } from '../domain/messages/messages.js';
 import { createTeamModels } from '../learning/team-models.js';
+import { createTeamSync } from '../learning/team-sync.js';
 import { loadPlaybook } from '../playbook-file.js';
 import type { StoreHandle } from '../store/backend.js';
 import { StoreError } from '../store/ports.js';
@@ -10,8 +11,8 @@ import { type Command, UsageError } from './io.js';
 
 export const MODEL_HELP = `Usage:
   quadrant model rebuild [--json]
-Rebuilds every workspace's team model from the decision log (QUADRANT_STORE_URL), oldest decision
-first, exactly as the running app learns them one by one, and prints per workspace the decisions
+Rebuilds every workspace's team model from the decision log (QUADRANT_STORE_URL), in the log's
+learning order, exactly as every running instance learns them one by one, and prints per workspace the decisions
 learned, the model version, its weight and a fingerprint of the model (equal fingerprints, equal models).
 Only team-visible decisions are learned.`;
 
@@ -25,7 +26,7 @@ export type RebuildSummary = {
 
 const rebuild = async (store: StoreHandle, playbookPath: string | undefined): Promise<RebuildSummary[]> => {
   const models = createTeamModels({ playbook: loadPlaybook(playbookPath) });
-  await models.rebuild(store.decisions.all());
+  await createTeamSync(models, store.decisions).rebuild();
   return models
     .teams()
     .sort()

@@ -7,7 +7,7 @@ import { seedExamples } from '../domain/team-model/seed-prior.js';
 import { SimilarIndex } from '../domain/team-model/similar-index.js';
 import type { Classification, HybridClassification, SimilarDecision, TeamExample } from '../domain/types.js';
 import { unsureNotice } from '../domain/unsure.js';
-import type { Decision, DecisionLog } from '../store/ports.js';
+import type { Decision } from '../store/ports.js';
 
 /**
  * The team models of every workspace in this process, kept in step with the decision log.
@@ -159,45 +159,5 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       return ws.similar.query(ws.model.features(text), k);
     },
     teams: () => [...workspaces.keys()],
-  };
-};
-
-/**
- * The decision log, teaching the team models each decision it stores. The store stays unaware of
- * learning; a failed append teaches nothing, and a retried append (same idempotency key) is
- * learned once.
- */
-export const learningDecisionLog = (log: DecisionLog, models: TeamModels): DecisionLog => {
-  // Retries arrive within seconds; remembering the newest ids is enough to learn each decision once.
-  const seen = new Set<string>();
-  const learned = new Set<string>();
-  const remember = (ids: Set<string>, id: string) => {
-    ids.add(id);
-    if (ids.size > 10_000) ids.delete(ids.values().next().value as string);
-  };
-  const learn = (decision: Decision) => {
-    if (models.observe(decision)) remember(learned, decision.id);
-  };
-  return {
-    append: async (input) => {
-      const decision = await log.append(input);
-      if (!seen.has(decision.id)) {
-        remember(seen, decision.id);
-        learn(decision);
-      }
-      return decision;
-    },
-    // A private decision shared to a channel becomes team-visible: the team model learns it then.
-    amend: async (id, patch) => {
-      const amended = await log.amend(id, patch);
-      if (amended && patch.visibility === 'team' && !learned.has(id)) learn(amended);
-      return amended;
-    },
-    history: (clientId, viewer) => log.history(clientId, viewer),
-    list: (filter, viewer) => log.list(filter, viewer),
-    all: () => log.all(),
-    purge: (before, by) => log.purge(before, by),
-    purges: () => log.purges(),
-    close: () => log.close(),
   };
 };

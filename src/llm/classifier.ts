@@ -27,8 +27,35 @@ export type ClassifierDeps = {
   classifyRules?: (text: string) => Classification;
   /** The intent port. Omitted: built from `llm` with the assessor; `null`: rules route intents alone. */
   intentRouter?: IntentRouter | null;
-  /** The workspaces' team models; joined to every classification that names its workspace. */
-  teamModels?: Pick<TeamModels, 'contribute' | 'examples'>;
+  /**
+   * The workspaces' team models; joined to every classification that names its workspace. With
+   * `catchUp`, they first learn what other processes logged (see TeamSync), waiting at most
+   * {@link CATCH_UP_WAIT_MS}: a slow store delays no turn, the catch-up finishes in the background.
+   */
+  teamModels?: Pick<TeamModels, 'contribute' | 'examples'> & { catchUp?: () => Promise<unknown> };
+};
+
+export const CATCH_UP_WAIT_MS = 1_000;
+
+/** Lets the team models catch up before a turn, within the wait; a failure leaves them as they were. */
+const catchUpBeforeTurn = async (deps: ClassifierDeps): Promise<void> => {
+  const catchUp = deps.teamModels?.catchUp;
+  if (catchUp === undefined) return;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CATCH_UP_WAIT_MS);
+  });
+  const caught = catchUp().then(
+    () => undefined,
+    (error: unknown) => {
+      deps.logger?.warn('team models: catch-up with the log failed', { detail: String(error).slice(0, 200) });
+    },
+  );
+  try {
+    await Promise.race([caught, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
 const buildAssessor = (deps: ClassifierDeps): LlmAssessor | null => {
@@ -151,6 +178,7 @@ export const createClassifier = (deps: ClassifierDeps): Classifier => {
     // Redacted like a description: the message leaves the process.
     ...(intentRouter === null ? {} : { intentOf: (text: string) => intentRouter.intentOf(redact(text)) }),
     async classify(input): Promise<ClassifyResult> {
+      if (input.teamId !== undefined) await catchUpBeforeTurn(deps);
       const result = await classifyBase(input);
       const { teamModels } = deps;
       if (teamModels === undefined || input.teamId === undefined) return result;

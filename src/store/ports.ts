@@ -81,6 +81,15 @@ export type DecisionLog = {
   /** Streams every decision oldest first (exports); admin use only. */
   all(): AsyncIterable<Decision>;
   /**
+   * The learning feed: decisions in the order the team models learn them, after `cursor` (0 reads
+   * from the start), at most `limit`. A decision takes the next position when it is appended, and
+   * moves to the end when a private decision is shared with the team, so each decision is in the
+   * feed once, as it is now. Positions follow commit order across every process sharing the store:
+   * once a reader has passed a position, nothing new ever appears before it. Not filtered by
+   * visibility: the team models apply the privacy rule themselves.
+   */
+  feed(cursor: number, limit: number): Promise<FeedPage>;
+  /**
    * Removes decisions created before `before`; only a user listed in QUADRANT_ADMINS may
    * (`store_forbidden` otherwise). The purge itself is recorded (see `purges`). Returns how many were removed.
    */
@@ -89,6 +98,9 @@ export type DecisionLog = {
   purges(): Promise<PurgeRecord[]>;
   close(): Promise<void>;
 };
+
+/** A page of the learning feed, and the cursor to read on from (unchanged when the page is empty). */
+export type FeedPage = { decisions: Decision[]; cursor: number };
 
 /** The record a purge leaves behind; purges are never purged. */
 export type PurgeRecord = { id: string; by: string; before: string; removed: number; at: string };

@@ -15,11 +15,21 @@ import {
 } from './sql-dialect.js';
 import { openSqlStore } from './sql-store.js';
 
+/** Serializes schema creation across processes: concurrent CREATE IF NOT EXISTS can still collide. */
+const SCHEMA_LOCK = 7_261_954;
+/** Serializes the learning feed's writers (see SCHEMA). */
+const FEED_LOCK = 7_261_955;
+
 /**
  * keyv's table is created here too, under the schema lock: @keyv/postgres creates it only once, at
  * construction, so with a server down at start it would never exist; here every call retries it.
  * `client_seq` orders a client's history: it is taken under a row lock on quadrant_clients, so it
  * is the commit order per client (a BIGSERIAL alone is not: sequences are handed out before commit).
+ * `quadrant_feed` is the learning feed (see DecisionLog.feed), filled by a trigger in the
+ * transaction that appends or shares a decision. The trigger takes a transaction-wide advisory
+ * lock before it draws a position, so positions are drawn one writer at a time up to commit: the
+ * commit order. The INSERT at the end places the decisions of a log written before the feed existed.
+ * CREATE OR REPLACE TRIGGER needs PostgreSQL 14 or later.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS quadrant_decisions (
@@ -39,13 +49,24 @@ CREATE TABLE IF NOT EXISTS quadrant_decisions (
 );
 CREATE INDEX IF NOT EXISTS quadrant_decisions_by_created ON quadrant_decisions (created_at);
 CREATE TABLE IF NOT EXISTS quadrant_clients (client_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, last_id TEXT);
+CREATE TABLE IF NOT EXISTS quadrant_feed (pos BIGSERIAL PRIMARY KEY, decision_id TEXT NOT NULL UNIQUE);
+CREATE OR REPLACE FUNCTION quadrant_feed_place() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NOT (OLD.visibility <> 'team' AND NEW.visibility = 'team') THEN RETURN NULL; END IF;
+  PERFORM pg_advisory_xact_lock(${FEED_LOCK});
+  DELETE FROM quadrant_feed WHERE decision_id = NEW.id;
+  INSERT INTO quadrant_feed (decision_id) VALUES (NEW.id);
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER quadrant_feed_on_write AFTER INSERT OR UPDATE OF visibility ON quadrant_decisions
+  FOR EACH ROW EXECUTE FUNCTION quadrant_feed_place();
+SELECT pg_advisory_xact_lock(${FEED_LOCK});
+INSERT INTO quadrant_feed (decision_id)
+  SELECT id FROM quadrant_decisions d WHERE NOT EXISTS (SELECT 1 FROM quadrant_feed f WHERE f.decision_id = d.id) ORDER BY seq;
 CREATE TABLE IF NOT EXISTS quadrant_purges (id TEXT PRIMARY KEY, by_user TEXT NOT NULL, before TEXT NOT NULL, removed INTEGER NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS quadrant_dedupe (key TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
 ${keyvTableDdl(`public.${KEYV_TABLE}`)};
 `;
-
-/** Serializes schema creation across processes: concurrent CREATE IF NOT EXISTS can still collide. */
-const SCHEMA_LOCK = 7_261_954;
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -125,6 +146,7 @@ const postgresDialect = (pool: pg.Pool, run: SqlDialect['run']): SqlDialect => (
     purges: 'quadrant_purges',
     dedupe: 'quadrant_dedupe',
     keyv: `public.${KEYV_TABLE}`,
+    feed: 'quadrant_feed',
   },
   clientOrder: 'client_seq',
   // The next number of the other client's order, under that client's row lock, as an append takes it.

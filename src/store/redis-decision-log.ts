@@ -2,7 +2,7 @@ import { normalizeClientId } from '../domain/client-id.js';
 import { assertAdmin, guarded } from './backend.js';
 import { amendedBody, decisionFromRow, prepareDecision } from './decision-input.js';
 import type { Decision, DecisionFilter, DecisionLog, PurgeRecord, Redact, StoreLogger, Viewer } from './ports.js';
-import { AMEND_SCRIPT, APPEND_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
+import { AMEND_SCRIPT, APPEND_SCRIPT, FEED_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
 import type { RedisClient } from './redis-store.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
 
@@ -82,7 +82,14 @@ export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisi
       guarded(logger, 'append', async () => {
         const d = prepareDecision(input, { redact: options.redact, newId, now });
         const reply = (await client.eval(APPEND_SCRIPT, {
-          keys: [key('idem', d.idempotencyKey), key('client', d.clientId), key('log'), key('dec', d.id)],
+          keys: [
+            key('idem', d.idempotencyKey),
+            key('client', d.clientId),
+            key('log'),
+            key('dec', d.id),
+            key('feed'),
+            key('feedpos'),
+          ],
           arguments: [d.id, JSON.stringify(d), d.createdAt, d.clientId, d.idempotencyKey],
         })) as [number, string];
         const [stored] = await readDecisions([reply[1]]);
@@ -97,8 +104,15 @@ export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisi
         const amended = amendedBody(stored, patch);
         const { transition: _none, supersedes: _kept, ...body } = amended;
         const done = await client.eval(AMEND_SCRIPT, {
-          keys: [key('dec', id), key('client', stored.clientId), key('client', amended.clientId)],
-          arguments: [id, JSON.stringify(body), amended.clientId],
+          keys: [
+            key('dec', id),
+            key('client', stored.clientId),
+            key('client', amended.clientId),
+            key('log'),
+            key('feed'),
+            key('feedpos'),
+          ],
+          arguments: [id, JSON.stringify(body), amended.clientId, amended.visibility],
         });
         return done === 1 ? amended : undefined;
       }),
@@ -119,13 +133,24 @@ export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisi
         if (page.length < PAGE) return;
       }
     },
+    feed: (cursor, limit) =>
+      guarded(logger, 'feed', async () => {
+        const reply = (await client.eval(FEED_SCRIPT, {
+          keys: [key('log'), key('feed'), key('feedpos')],
+          arguments: [String(cursor), String(limit)],
+        })) as string[];
+        const ids = reply.filter((_, i) => i % 2 === 0);
+        const last = reply.at(-1);
+        // A purge between the two reads leaves a hole; the purged decision is simply gone.
+        return { decisions: await readDecisions(ids), cursor: last === undefined ? cursor : Number(last) };
+      }),
     purge: (before, by) =>
       guarded(logger, 'purge', async () => {
         assertAdmin(admins, by);
         const record = { id: newId(), by, before: before.toISOString(), removed: -1, at: now().toISOString() };
         const removed = Number(
           await client.eval(PURGE_SCRIPT, {
-            keys: [key('log'), key('purges')],
+            keys: [key('log'), key('purges'), key('feed')],
             arguments: [options.prefix, before.toISOString(), JSON.stringify(record)],
           }),
         );

@@ -45,6 +45,9 @@ const purgeBefore = async (db: SqlDialect, options: SqlDecisionLogOptions, befor
   const cutoff = before.toISOString();
   const removed = await db.transaction(async (tx) => {
     const count = await tx.change(`DELETE FROM ${db.tables.decisions} WHERE created_at < ?`, [cutoff]);
+    await tx.change(
+      `DELETE FROM ${db.tables.feed} WHERE NOT EXISTS (SELECT 1 FROM ${db.tables.decisions} d WHERE d.id = decision_id)`,
+    );
     await tx.change(`INSERT INTO ${db.tables.purges} (id, by_user, before, removed, at) VALUES (?, ?, ?, ?, ?)`, [
       options.newId(),
       by,
@@ -64,7 +67,7 @@ const purgeBefore = async (db: SqlDialect, options: SqlDecisionLogOptions, befor
  */
 export const createSqlDecisionLog = (db: SqlDialect, options: SqlDecisionLogOptions): DecisionLog => {
   const { admins, now, newId } = options;
-  const { decisions: table, purges } = db.tables;
+  const { decisions: table, purges, feed } = db.tables;
 
   const history = (clientName: string, viewer: Viewer) =>
     db.run('history', async () => {
@@ -124,6 +127,16 @@ export const createSqlDecisionLog = (db: SqlDialect, options: SqlDecisionLogOpti
         after = last.seq;
       }
     },
+    feed: (cursor, limit) =>
+      db.run('feed', async () => {
+        const rows = await db.rows<DecisionRow & { pos: number | string }>(
+          `SELECT f.pos AS pos, d.body AS body, d.supersedes AS supersedes, d.seq AS seq
+           FROM ${feed} f JOIN ${table} d ON d.id = f.decision_id WHERE f.pos > ? ORDER BY f.pos LIMIT ?`,
+          [cursor, limit],
+        );
+        const last = rows.at(-1);
+        return { decisions: rows.map(fromRow), cursor: last === undefined ? cursor : Number(last.pos) };
+      }),
     purge: (before, by) => db.run('purge', () => purgeBefore(db, options, before, by)),
     purges: () =>
       db.run('purges', () =>

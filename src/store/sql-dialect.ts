@@ -18,7 +18,7 @@ export type SqlRunner = {
  * - locking: SQLite serializes writers with its database lock, PostgreSQL with a row lock per client.
  */
 export type SqlDialect = SqlRunner & {
-  tables: { decisions: string; purges: string; dedupe: string; keyv: string };
+  tables: { decisions: string; purges: string; dedupe: string; keyv: string; feed: string };
   /** The column that orders one client's history in commit order. */
   clientOrder: string;
   /** A number inside a JSON text column, e.g. keyv's `{"value":{"savedAt":…},"expires":…}`. */

@@ -14,6 +14,9 @@ import { openSqlite, type SqliteConnection } from './sqlite-connection.js';
  * Decisions live in a real table, not in keyv: listing a client's history completely and in order
  * needs an index on (client_id, seq), and an idempotent append needs a unique key. `seq` is
  * assigned under SQLite's write lock, so it is the commit order even with several processes.
+ * `feed` is the learning feed (see DecisionLog.feed): triggers place a decision in the same
+ * statement that appends or shares it, so no crash can leave one out; AUTOINCREMENT never reuses
+ * a position. The INSERT after them places the decisions of a log written before the feed existed.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS decisions (
@@ -31,6 +34,14 @@ CREATE TABLE IF NOT EXISTS decisions (
 );
 CREATE INDEX IF NOT EXISTS decisions_by_client ON decisions (client_id, seq);
 CREATE INDEX IF NOT EXISTS decisions_by_created ON decisions (created_at);
+CREATE TABLE IF NOT EXISTS feed (pos INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL UNIQUE);
+CREATE TRIGGER IF NOT EXISTS feed_on_append AFTER INSERT ON decisions
+BEGIN INSERT INTO feed (decision_id) VALUES (NEW.id); END;
+CREATE TRIGGER IF NOT EXISTS feed_on_share AFTER UPDATE OF visibility ON decisions
+WHEN OLD.visibility <> 'team' AND NEW.visibility = 'team'
+BEGIN DELETE FROM feed WHERE decision_id = NEW.id; INSERT INTO feed (decision_id) VALUES (NEW.id); END;
+INSERT INTO feed (decision_id)
+  SELECT id FROM decisions WHERE NOT EXISTS (SELECT 1 FROM feed WHERE decision_id = decisions.id) ORDER BY seq;
 CREATE TABLE IF NOT EXISTS purges (id TEXT PRIMARY KEY, by_user TEXT NOT NULL, before TEXT NOT NULL, removed INTEGER NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dedupe (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
 ${keyvTableDdl(KEYV_TABLE)};
@@ -47,7 +58,7 @@ const runnerOf = (db: SqliteConnection): SqlRunner => ({
 /** SQLite's side of the SQL store: `?` placeholders, one database-wide write lock. */
 const sqliteDialect = (db: SqliteConnection, path: string, logger: StoreLogger): SqlDialect => ({
   ...runnerOf(db),
-  tables: { decisions: 'decisions', purges: 'purges', dedupe: 'dedupe', keyv: KEYV_TABLE },
+  tables: { decisions: 'decisions', purges: 'purges', dedupe: 'dedupe', keyv: KEYV_TABLE, feed: 'feed' },
   clientOrder: 'seq',
   jsonNumber: (column, path) => `json_extract(${column}, '$.${path.join('.')}')`,
   // `seq` is the log's order for every client: moving keeps the decision where it was in time.

@@ -4,6 +4,7 @@ import type { StoreHandle } from '../../src/store/backend.js';
 import type { Redact, ThreadState, Viewer } from '../../src/store/ports.js';
 import { StoreError } from '../../src/store/ports.js';
 import { newDecision } from './decision-builder.js';
+import { registerFeedContract } from './feed-contract.js';
 
 /** What a backend's test file supplies: a fresh, empty store per call, with these options. */
 export type StoreFactory = (options: {
@@ -308,4 +309,5 @@ export const registerStoreContract = (backend: string, open: StoreFactory): void
       expect(store.describe()).toMatch(new RegExp(backend, 'i'));
     });
   });
+  registerFeedContract(backend, open);
 };

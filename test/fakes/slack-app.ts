@@ -10,7 +10,7 @@ import type { HandlerDeps } from '../../handlers/deps.js';
 import { loadConfig } from '../../src/config.js';
 import { sleep } from '../../src/lib/sleep.js';
 import type { Classifier } from '../../src/llm/port.js';
-import { createQuadrant } from '../../src/quadrant.js';
+import { createQuadrant, type Quadrant } from '../../src/quadrant.js';
 import {
   appMention,
   type ClickedElement,
@@ -33,6 +33,8 @@ export type TestSlackApp = {
   slack: SlackEmulator;
   storeUrl: string;
   deps: HandlerDeps;
+  /** The composed app (its team models, their sync with the store, the classifier). */
+  quadrant: Quadrant;
   url: string;
   logs: string[];
   teamId: string;
@@ -70,6 +72,8 @@ export type TestSlackAppOptions = {
   storeUrl?: string;
   /** Another instance's emulator and store, to test scale-out (left open on close). */
   shared?: { slack: SlackEmulator; storeUrl: string };
+  /** More environment, e.g. an LLM endpoint (OPENAI_API_KEY, OPENAI_BASE_URL). */
+  env?: Record<string, string>;
 };
 
 export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Promise<TestSlackApp> => {
@@ -84,6 +88,7 @@ export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Prom
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
+    ...options.env,
   });
   const logs: string[] = [];
   const delay = options.classifyDelayMs ?? 0;
@@ -120,6 +125,7 @@ export const startTestSlackApp = async (options: TestSlackAppOptions = {}): Prom
     slack,
     storeUrl,
     deps,
+    quadrant,
     url,
     logs,
     teamId,

@@ -6,7 +6,8 @@ import { loadConfig } from '../../src/config.js';
 import { type ConversationService, createConversationService } from '../../src/conversation/service.js';
 import { defaultPlaybook } from '../../src/domain/playbook.js';
 import { redact } from '../../src/domain/redact.js';
-import { createTeamModels, learningDecisionLog, type TeamModels } from '../../src/learning/team-models.js';
+import { createTeamModels, type TeamModels } from '../../src/learning/team-models.js';
+import { createTeamSync, learningDecisionLog } from '../../src/learning/team-sync.js';
 import { createClassifier } from '../../src/llm/classifier.js';
 import type { StoreHandle } from '../../src/store/backend.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -30,7 +31,7 @@ beforeEach(async () => {
   const config = loadConfig({ QUADRANT_STORE_URL: url });
   store = await openStore({ ...config.store, admins: [], redact, logger: quiet });
   models = createTeamModels({ playbook });
-  decisions = learningDecisionLog(store.decisions, models);
+  decisions = learningDecisionLog(store.decisions, createTeamSync(models, store.decisions));
   service = createConversationService({
     classifier: createClassifier({ playbook, llm: config.llm, assessor: null, teamModels: models }),
     state: store.state,

@@ -1,0 +1,120 @@
+import type { Decision, DecisionLog } from '../store/ports.js';
+import type { TeamModels } from './team-models.js';
+
+/**
+ * Keeps a process's team models in step with a store other processes write too.
+ *
+ * Every process learns from the store's learning feed (DecisionLog.feed), never from its own
+ * appends directly: the feed's positions are the commit order across processes, so every process,
+ * and `quadrant model rebuild`, learns the same decisions in the same order, and ends with the same
+ * model (the same fingerprint). A cursor (the last position learned) makes each catch-up read only
+ * what is new, and each decision is learned once.
+ */
+export type TeamSync = {
+  /** Forgets everything and learns the whole feed. Returns the team-visible decisions learned. */
+  rebuild(): Promise<number>;
+  /**
+   * Learns what the feed holds after the cursor, at most {@link CATCH_UP_LIMIT} decisions per call
+   * so a turn never waits on a long backlog (the next call goes on). Calls run one at a time; a
+   * call made while one runs waits for it and then reads again, so a decision committed before the
+   * call is learned when it resolves. Returns the team-visible decisions learned.
+   */
+  catchUp(): Promise<number>;
+  /** The feed position learned up to. */
+  cursor(): number;
+};
+
+const PAGE = 500;
+/** Decisions one catch-up reads at most. */
+export const CATCH_UP_LIMIT = 2_000;
+
+export const createTeamSync = (models: TeamModels, log: Pick<DecisionLog, 'feed'>): TeamSync => {
+  let cursor = 0;
+  // The feed holds each decision once; this guards the rule "learned once" against any replay.
+  const learned = new Set<string>();
+  const learn = (d: Decision): boolean => {
+    if (learned.has(d.id) || !models.observe(d)) return false;
+    learned.add(d.id);
+    return true;
+  };
+
+  /** Reads pages until the feed is exhausted or `limit` decisions were read. */
+  const readOn = async (limit: number): Promise<number> => {
+    let count = 0;
+    for (let read = 0; read < limit; ) {
+      const page = await log.feed(cursor, Math.min(PAGE, limit - read));
+      if (page.cursor === cursor) break;
+      for (const d of page.decisions) if (learn(d)) count++;
+      cursor = page.cursor;
+      read += page.decisions.length;
+    }
+    return count;
+  };
+
+  // One call at a time; callers that arrive while one runs share the next one.
+  let tail: Promise<unknown> = Promise.resolve();
+  let waiting: Promise<number> | null = null;
+  const queue = (work: () => Promise<number>): Promise<number> => {
+    const run = tail.then(
+      () => {
+        waiting = null;
+        return work();
+      },
+      () => {
+        waiting = null;
+        return work();
+      },
+    );
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    rebuild: () =>
+      queue(async () => {
+        cursor = 0;
+        learned.clear();
+        await models.rebuild([]);
+        return readOn(Number.POSITIVE_INFINITY);
+      }),
+    catchUp: () => {
+      waiting ??= queue(() => readOn(CATCH_UP_LIMIT));
+      return waiting;
+    },
+    cursor: () => cursor,
+  };
+};
+
+/**
+ * The decision log, teaching the team models each decision it stores (through the feed, see
+ * {@link TeamSync}). The store stays unaware of learning; a failed append teaches nothing, a
+ * retried append (same idempotency key) is one feed entry and is learned once, and a private
+ * decision shared with the team is learned when it is shared. A catch-up that fails after the
+ * decision was stored does not fail the append: the next turn's catch-up learns it.
+ */
+export const learningDecisionLog = (
+  log: DecisionLog,
+  sync: Pick<TeamSync, 'catchUp'>,
+  onError: (error: unknown) => void = () => undefined,
+): DecisionLog => {
+  const learnNow = () => sync.catchUp().catch(onError);
+  return {
+    append: async (input) => {
+      const decision = await log.append(input);
+      await learnNow();
+      return decision;
+    },
+    amend: async (id, patch) => {
+      const amended = await log.amend(id, patch);
+      if (amended !== undefined) await learnNow();
+      return amended;
+    },
+    history: (clientId, viewer) => log.history(clientId, viewer),
+    list: (filter, viewer) => log.list(filter, viewer),
+    all: () => log.all(),
+    feed: (cursor, limit) => log.feed(cursor, limit),
+    purge: (before, by) => log.purge(before, by),
+    purges: () => log.purges(),
+    close: () => log.close(),
+  };
+};
