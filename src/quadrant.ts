@@ -10,8 +10,8 @@ import { registerHandlers } from '../handlers/index.js';
 import { type Config, ConfigError } from './config.js';
 import { type Playbook, PlaybookError } from './domain/playbook.js';
 import { redact } from './domain/redact.js';
-import { createTeamModels, type TeamModels } from './learning/team-models.js';
-import { createTeamSync, learningDecisionLog, type TeamSync } from './learning/team-sync.js';
+import type { TeamModels } from './learning/team-models.js';
+import { learnFromLog, type TeamSync } from './learning/team-sync.js';
 import { createClassifier } from './llm/classifier.js';
 import type { Classifier } from './llm/port.js';
 import { fetchVia, proxyDispatcher } from './net/proxy.js';
@@ -183,22 +183,17 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
   const store = instrumentStore(opened, metrics, config.store.url);
   // The team models learn from the log's feed: rebuilt at start, then caught up before each turn
   // and after each decision this process logs, so decisions logged by other processes count too.
-  const teamModels = createTeamModels({ playbook });
-  const teamSync = createTeamSync(teamModels, store.decisions);
-  const learned = await teamSync.rebuild().catch(async (error: unknown) => {
+  const learning = await learnFromLog(store.decisions, playbook, (error) =>
+    logger.warn(`team models: catch-up after a logged decision failed: ${describeError(error)}`),
+  ).catch(async (error: unknown) => {
     await store.close();
     throw new ConfigError(`QUADRANT_STORE_URL: team model rebuild failed: ${describeError(error)}`);
   });
-  logger.info(`team models: ${learned} team-visible decisions learned (${teamModels.teams().length} workspaces)`);
-  const decisions = learningDecisionLog(store.decisions, teamSync, (error) =>
-    logger.warn(`team models: catch-up after a logged decision failed: ${describeError(error)}`),
+  const { models: teamModels, sync: teamSync, decisions } = learning;
+  logger.info(
+    `team models: ${learning.learned} team-visible decisions learned (${teamModels.teams().length} workspaces)`,
   );
-  const built = buildClassifier(config, {
-    playbook,
-    teamModels: { ...teamModels, catchUp: teamSync.catchUp },
-    logger,
-    dispatcher,
-  });
+  const built = buildClassifier(config, { playbook, teamModels: learning.forClassifier, logger, dispatcher });
   const classifier = instrumentClassifier(overrides.classifier ? overrides.classifier(built) : built, metrics);
 
   const createApp = (connection: SlackConnection = configuredConnection(config)): QuadrantApp => {

@@ -1,5 +1,6 @@
+import type { Playbook } from '../domain/playbook.js';
 import type { Decision, DecisionLog } from '../store/ports.js';
-import type { TeamModels } from './team-models.js';
+import { createTeamModels, type TeamModels } from './team-models.js';
 
 /**
  * Keeps a process's team models in step with a store other processes write too.
@@ -116,5 +117,35 @@ export const learningDecisionLog = (
     purge: (before, by) => log.purge(before, by),
     purges: () => log.purges(),
     close: () => log.close(),
+  };
+};
+
+/** The team models of a store, learned from its feed, with the pieces the app and the CLI wire. */
+export type TeamLearning = {
+  models: TeamModels;
+  sync: TeamSync;
+  /** Team-visible decisions learned at start. */
+  learned: number;
+  /** The store's log, teaching the models each decision it stores. */
+  decisions: DecisionLog;
+  /** What the classifier joins to each turn: the models, caught up first. */
+  forClassifier: TeamModels & Pick<TeamSync, 'catchUp'>;
+};
+
+/** Builds every workspace's team model from the store's feed and keeps it in step with it. */
+export const learnFromLog = async (
+  log: DecisionLog,
+  playbook: Playbook,
+  onError: (error: unknown) => void = () => undefined,
+): Promise<TeamLearning> => {
+  const models = createTeamModels({ playbook });
+  const sync = createTeamSync(models, log);
+  const learned = await sync.rebuild();
+  return {
+    models,
+    sync,
+    learned,
+    decisions: learningDecisionLog(log, sync, onError),
+    forClassifier: { ...models, catchUp: sync.catchUp },
   };
 };

@@ -1,7 +1,17 @@
 import { normalizeClientId } from '../domain/client-id.js';
 import { assertAdmin, guarded } from './backend.js';
 import { amendedBody, decisionFromRow, prepareDecision } from './decision-input.js';
-import type { Decision, DecisionFilter, DecisionLog, PurgeRecord, Redact, StoreLogger, Viewer } from './ports.js';
+import type {
+  Decision,
+  DecisionAmendment,
+  DecisionFilter,
+  DecisionLog,
+  NewDecision,
+  PurgeRecord,
+  Redact,
+  StoreLogger,
+  Viewer,
+} from './ports.js';
 import { AMEND_SCRIPT, APPEND_SCRIPT, FEED_SCRIPT, PURGE_SCRIPT } from './redis-lua.js';
 import type { RedisClient } from './redis-store.js';
 import { canSee, markTransitions, withTransitionsFromHistory } from './visibility.js';
@@ -61,6 +71,58 @@ const readNewestFirst = async (
   return found;
 };
 
+/** Keys of the learning feed, and of the log it is backfilled from (see redis-lua.ts). */
+const feedKeys = (key: RedisDecisionLogOptions['key']): [string, string, string] => [
+  key('log'),
+  key('feed'),
+  key('feedpos'),
+];
+
+/** The atomic idempotent append (APPEND_SCRIPT), then the stored decision as read back. */
+const appendOnce = async (client: RedisClient, options: RedisDecisionLogOptions, input: NewDecision) => {
+  const { key } = options;
+  const d = prepareDecision(input, { redact: options.redact, newId: options.newId, now: options.now });
+  const [, feed, feedpos] = feedKeys(key);
+  const reply = (await client.eval(APPEND_SCRIPT, {
+    keys: [key('idem', d.idempotencyKey), key('client', d.clientId), key('log'), key('dec', d.id), feed, feedpos],
+    arguments: [d.id, JSON.stringify(d), d.createdAt, d.clientId, d.idempotencyKey],
+  })) as [number, string];
+  const [stored] = await readAll(client, key, [reply[1]]);
+  if (stored === undefined) throw new Error('decision vanished after append');
+  return stored;
+};
+
+/** One of the two allowed amendments (AMEND_SCRIPT); undefined when the decision does not exist. */
+const amendOne = async (
+  client: RedisClient,
+  options: RedisDecisionLogOptions,
+  id: string,
+  patch: DecisionAmendment,
+): Promise<Decision | undefined> => {
+  const { key } = options;
+  const [stored] = await readAll(client, key, [id]);
+  if (stored === undefined) return undefined;
+  const amended = amendedBody(stored, patch);
+  const { transition: _none, supersedes: _kept, ...body } = amended;
+  const done = await client.eval(AMEND_SCRIPT, {
+    keys: [key('dec', id), key('client', stored.clientId), key('client', amended.clientId), ...feedKeys(key)],
+    arguments: [id, JSON.stringify(body), amended.clientId, amended.visibility],
+  });
+  return done === 1 ? amended : undefined;
+};
+
+/** The learning feed after `cursor` (FEED_SCRIPT): ids with their positions, then the decisions. */
+const readFeed = async (client: RedisClient, options: RedisDecisionLogOptions, cursor: number, limit: number) => {
+  const reply = (await client.eval(FEED_SCRIPT, {
+    keys: feedKeys(options.key),
+    arguments: [String(cursor), String(limit)],
+  })) as string[];
+  const ids = reply.filter((_, i) => i % 2 === 0);
+  const last = reply.at(-1);
+  // A purge between the two reads leaves a hole; the purged decision is simply gone.
+  return { decisions: await readAll(client, options.key, ids), cursor: last === undefined ? cursor : Number(last) };
+};
+
 /**
  * The decision log on Redis: an atomic idempotent append and ordered per-client lists, in Lua.
  * Durability is Redis's: run it with `appendonly yes` and `appendfsync always` for a bank's log.
@@ -78,44 +140,9 @@ export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisi
     });
 
   return {
-    append: (input) =>
-      guarded(logger, 'append', async () => {
-        const d = prepareDecision(input, { redact: options.redact, newId, now });
-        const reply = (await client.eval(APPEND_SCRIPT, {
-          keys: [
-            key('idem', d.idempotencyKey),
-            key('client', d.clientId),
-            key('log'),
-            key('dec', d.id),
-            key('feed'),
-            key('feedpos'),
-          ],
-          arguments: [d.id, JSON.stringify(d), d.createdAt, d.clientId, d.idempotencyKey],
-        })) as [number, string];
-        const [stored] = await readDecisions([reply[1]]);
-        if (stored === undefined) throw new Error('decision vanished after append');
-        return stored;
-      }),
+    append: (input) => guarded(logger, 'append', () => appendOnce(client, options, input)),
     history,
-    amend: (id, patch) =>
-      guarded(logger, 'amend', async () => {
-        const [stored] = await readDecisions([id]);
-        if (stored === undefined) return undefined;
-        const amended = amendedBody(stored, patch);
-        const { transition: _none, supersedes: _kept, ...body } = amended;
-        const done = await client.eval(AMEND_SCRIPT, {
-          keys: [
-            key('dec', id),
-            key('client', stored.clientId),
-            key('client', amended.clientId),
-            key('log'),
-            key('feed'),
-            key('feedpos'),
-          ],
-          arguments: [id, JSON.stringify(body), amended.clientId, amended.visibility],
-        });
-        return done === 1 ? amended : undefined;
-      }),
+    amend: (id, patch) => guarded(logger, 'amend', () => amendOne(client, options, id, patch)),
     list: (filter, viewer) =>
       guarded(logger, 'list', async () => {
         const limit = filter.limit ?? Number.POSITIVE_INFINITY;
@@ -133,17 +160,7 @@ export const createRedisDecisionLog = (client: RedisClient, options: RedisDecisi
         if (page.length < PAGE) return;
       }
     },
-    feed: (cursor, limit) =>
-      guarded(logger, 'feed', async () => {
-        const reply = (await client.eval(FEED_SCRIPT, {
-          keys: [key('log'), key('feed'), key('feedpos')],
-          arguments: [String(cursor), String(limit)],
-        })) as string[];
-        const ids = reply.filter((_, i) => i % 2 === 0);
-        const last = reply.at(-1);
-        // A purge between the two reads leaves a hole; the purged decision is simply gone.
-        return { decisions: await readDecisions(ids), cursor: last === undefined ? cursor : Number(last) };
-      }),
+    feed: (cursor, limit) => guarded(logger, 'feed', () => readFeed(client, options, cursor, limit)),
     purge: (before, by) =>
       guarded(logger, 'purge', async () => {
         assertAdmin(admins, by);
