@@ -118,11 +118,6 @@ const idOf = (line: string): string | number | null => {
 };
 
 /**
- * Classifies one chunk's lines and writes their answers with a single write. Per line nothing
- * outlives the batch but its output string, so the garbage dies young instead of being promoted
- * and growing the old generation (and RSS) between major collections.
- */
-/**
  * A full collection every so many lines. The live heap stays near 20 MB, but V8 commits more old
  * space between its own major collections (each line's rules work and JSON survive a scavenge or
  * two), so RSS would climb by tens of MB before falling back. Collecting every 5,000 lines costs a
@@ -136,6 +131,11 @@ const fullCollector = (): (() => void) => {
   return typeof gc === 'function' ? gc : () => {};
 };
 
+/**
+ * Classifies the input batch by batch and writes each batch's answers with a single write. Per line
+ * nothing outlives the batch but its output string, so the garbage dies young instead of being
+ * promoted and growing the old generation (and RSS) between major collections.
+ */
 const runJsonl = async (ctx: CliContext, io: CommandIo): Promise<number> => {
   const collect = fullCollector();
   let nextCollectAt = COLLECT_EVERY_LINES;
