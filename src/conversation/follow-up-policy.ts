@@ -1,4 +1,4 @@
-import { messages } from '../domain/messages/messages.js';
+import { bilingual, type Messages, messages } from '../domain/messages/messages.js';
 import type { Playbook } from '../domain/playbook.js';
 import type { Bilingual, HybridClassification, Lang, RelationshipType } from '../domain/types.js';
 import type { ThreadState } from '../store/ports.js';
@@ -14,28 +14,6 @@ const ASK_BELOW_CONFIDENCE = 0.7;
 /** One fixed answer to a question: the button's label and the words it adds to the description. */
 export type Choice = { label: Bilingual; says: Bilingual };
 
-/**
- * Questions with a fixed set of answers get one button per answer. Each answer is written the way
- * an RM would say it, so the rules read it like any typed fact.
- */
-const CHOICES: Record<string, Choice[]> = {
-  segment: [
-    {
-      label: { en: 'State-owned / listed group', zh: '国企/上市集团' },
-      says: { en: 'It is a state-owned enterprise.', zh: '客户是国有企业。' },
-    },
-    { label: { en: 'SME', zh: '中小微企业' }, says: { en: 'It is an SME.', zh: '客户是中小微企业。' } },
-    {
-      label: { en: 'Family business', zh: '家族企业' },
-      says: { en: 'It is a family business.', zh: '客户是家族企业。' },
-    },
-    {
-      label: { en: 'Wealthy individual', zh: '高净值个人' },
-      says: { en: 'It is a high-net-worth individual.', zh: '客户是高净值个人。' },
-    },
-  ],
-};
-
 export type FollowUp = {
   /** The missing fact's id (or the close-call mark): what the thread remembers as asked. */
   id: string;
@@ -44,7 +22,19 @@ export type FollowUp = {
   choices: Choice[];
 };
 
-export const choicesFor = (id: string): Choice[] => CHOICES[id] ?? [];
+/**
+ * The answers a question with a fixed set of them offers, one button each (texts in the catalogue);
+ * none for an open question.
+ */
+export const choicesFor = (id: string): Choice[] => {
+  const { followUpChoices } = messages('en');
+  if (!Object.hasOwn(followUpChoices, id)) return [];
+  const key = id as keyof typeof followUpChoices;
+  return Object.keys(followUpChoices[key]).map((answer) => {
+    const pick = (m: Messages) => m.followUpChoices[key][answer as keyof (typeof followUpChoices)[typeof key]];
+    return { label: bilingual((m) => pick(m).label), says: bilingual((m) => pick(m).says) };
+  });
+};
 
 const isCloseCall = (c: HybridClassification): boolean => {
   const [top = 0, second = 0] = Object.values(c.scores).sort((a, b) => b - a);

@@ -21,7 +21,6 @@ const DATA_FILES = new Set([
   'src/conversation/intent.ts', // what an RM's message asks, matched in both languages
   'src/conversation/language.ts', // "直接分类" typed as a message
   'src/conversation/client-label.ts', // "某" marks an anonymized name
-  'src/conversation/follow-up-policy.ts', // a missing fact's answers: the cue the rules read, and its button
   'src/cli/chat-session.ts', // yes / no typed in the terminal
   'src/cli/chat-command.ts', // --help lists 是 / 否 as answers
   'src/cli/playbook-command.ts', // --help shows a Chinese keyword

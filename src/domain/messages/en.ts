@@ -8,6 +8,19 @@ export const en = {
   loadingMessages: ['Reading your notes…', 'Matching playbook signals…', 'Weighing the four types…'],
   placeholder: ':hourglass_flowing_sand: Classifying this client…',
   followUpIntro: 'One quick question before I classify:',
+  /**
+   * The buttons that answer a missing fact with a fixed set of answers: each button's label, and the
+   * sentence its click adds to the description, written the way an RM would say it so the rules read
+   * it like any typed fact.
+   */
+  followUpChoices: {
+    segment: {
+      stateOwned: { label: 'State-owned / listed group', says: 'It is a state-owned enterprise.' },
+      sme: { label: 'SME', says: 'It is an SME.' },
+      family: { label: 'Family business', says: 'It is a family business.' },
+      wealthy: { label: 'Wealthy individual', says: 'It is a high-net-worth individual.' },
+    },
+  },
   followUpCount: (n: number, max: number) => `Question ${n} of at most ${max}. You can also choose *Classify now*.`,
   closeCallQuestion: (a: string, b: string) =>
     `It is close between *${a}* and *${b}*. Anything more about the client's needs, rating or history?`,

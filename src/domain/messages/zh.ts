@@ -6,6 +6,14 @@ export const zh: Messages = {
   loadingMessages: ['正在阅读您的描述…', '正在匹配打法手册中的信号…', '正在比较四种关系类型…'],
   placeholder: ':hourglass_flowing_sand: 正在为该客户分类…',
   followUpIntro: '分类前想确认一个问题:',
+  followUpChoices: {
+    segment: {
+      stateOwned: { label: '国企/上市集团', says: '客户是国有企业。' },
+      sme: { label: '中小微企业', says: '客户是中小微企业。' },
+      family: { label: '家族企业', says: '客户是家族企业。' },
+      wealthy: { label: '高净值个人', says: '客户是高净值个人。' },
+    },
+  },
   followUpCount: (n, max) => `第 ${n} 个问题(最多 ${max} 个)。也可以直接点击“直接分类”。`,
   closeCallQuestion: (a, b) => `*${a}* 与 *${b}* 比较接近。能再补充一些客户的需求、评级或合作历史吗?`,
   yes: '是',
