@@ -11,6 +11,7 @@ import type { CardView } from '../../src/conversation/card.js';
 import { defaultPlaybook, searchPlaybook } from '../../src/domain/playbook.js';
 import { RELATIONSHIP_TYPES } from '../../src/domain/types.js';
 import type { Decision } from '../../src/store/ports.js';
+import { UNDECIDED } from '../support/card-fixture.js';
 
 const playbook = defaultPlaybook();
 
@@ -39,13 +40,7 @@ const card = (over: Partial<CardView> = {}): CardView => ({
     },
   ],
   versions: { playbook: 'p1', rules: 'r1', prompt: 'v3', model: 'gpt-x' },
-  description: 'x',
-  createdAt: '2026-11-28T10:00:00.000Z',
-  decision: null,
-  deciding: [],
-  was: null,
-  decisionIds: [],
-  shares: [],
+  ...UNDECIDED,
   ...over,
 });
 

@@ -4,6 +4,7 @@ import { teamModelLine } from '../../handlers/blocks/team-line.js';
 import { checkBlocks } from '../../playground/emulator/block-limits.js';
 import type { CardView } from '../../src/conversation/card.js';
 import { defaultPlaybook } from '../../src/domain/playbook.js';
+import { UNDECIDED } from '../support/card-fixture.js';
 
 const playbook = defaultPlaybook();
 type Team = NonNullable<CardView['team']>;
@@ -41,13 +42,7 @@ const card = (over: Partial<CardView> = {}): CardView => ({
   recommendations: [],
   versions: { playbook: 'p1', rules: 'r1', prompt: null, model: null, teamModel: 'team-nb-1@124' },
   team: team(),
-  description: 'x',
-  createdAt: '2026-11-28T10:00:00.000Z',
-  decision: null,
-  deciding: [],
-  was: null,
-  decisionIds: [],
-  shares: [],
+  ...UNDECIDED,
   ...over,
 });
 
