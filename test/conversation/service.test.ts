@@ -42,6 +42,18 @@ afterEach(async () => {
 const turn = (text: string, extra: Record<string, unknown> = {}) =>
   service.handleTurn({ threadKey: 'T1:D1:1.1', teamId: 'T1', userId: 'U1', text, ...extra });
 
+/** U1's private decision on a card in the DM thread `threadKey` (team T1, channel D1, thread 1.1). */
+const decisionIn = (threadKey: string, cardId: string, idempotencyKey: string) => ({
+  threadKey,
+  cardId,
+  userId: 'U1',
+  teamId: 'T1',
+  channelId: 'D1',
+  threadTs: '1.1',
+  visibility: 'private' as const,
+  idempotencyKey,
+});
+
 describe('conversation service', () => {
   it('classifies a clear description at once, with 3 to 6 recommendations and the client name', async () => {
     const outcome = await turn(
@@ -105,14 +117,7 @@ describe('conversation service', () => {
     if (outcome.kind !== 'card') throw new Error('expected a card');
     expect(outcome.card.type).toBe('problem_solving');
     const { card } = await service.decide({
-      threadKey: 'T1:D1:1.1',
-      cardId: outcome.card.id,
-      userId: 'U1',
-      teamId: 'T1',
-      channelId: 'D1',
-      threadTs: '1.1',
-      visibility: 'private',
-      idempotencyKey: 'override:T1:chosen',
+      ...decisionIn('T1:D1:1.1', outcome.card.id, 'override:T1:chosen'),
       override: { type: 'transactional', reason: '展期已谈妥,客户现在只比价格' },
     });
     const core = card.recommendations.filter((r) => r.id.startsWith('transactional.'));
@@ -125,16 +130,7 @@ describe('conversation service', () => {
       forceClassify: true,
     });
     if (outcome.kind !== 'card') throw new Error('expected a card');
-    const request = {
-      threadKey: 'T1:D1:1.1',
-      cardId: outcome.card.id,
-      userId: 'U1',
-      teamId: 'T1',
-      channelId: 'D1',
-      threadTs: '1.1',
-      visibility: 'private' as const,
-      idempotencyKey: 'confirm:T1:x',
-    };
+    const request = decisionIn('T1:D1:1.1', outcome.card.id, 'confirm:T1:x');
     const [a, b] = await Promise.all([service.decide(request), service.decide(request)]);
     // The second click finds the card decided: it logs nothing and returns the same card.
     expect(a.card.decision?.id).toBe(b.card.decision?.id);
