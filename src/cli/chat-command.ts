@@ -7,10 +7,12 @@ import { messages } from '../domain/messages/messages.js';
 import type { Playbook } from '../domain/playbook.js';
 import { redact } from '../domain/redact.js';
 import { RELATIONSHIP_TYPES } from '../domain/types.js';
+import { learnFromLog } from '../learning/team-sync.js';
+import type { StoreHandle } from '../store/backend.js';
 import { StoreError } from '../store/ports.js';
 import { createChatSession } from './chat-session.js';
 import { openCliStore } from './cli-store.js';
-import { buildCliContext } from './context.js';
+import { buildCliContext, cliClassifier } from './context.js';
 import { type Command, type CommandIo, UsageError } from './io.js';
 
 export const CHAT_HELP = `Usage:
@@ -20,7 +22,8 @@ The Slack conversation in the terminal, with the same intents: say hi, ask the p
 we keep partnership clients?") or a client's history ("what did we decide on Huaneng Power?"),
 or describe a client (Chinese, English or both), answer Quadrant's follow-up questions, then
 confirm or override the type. Decisions go to the same
-store as the Slack app (QUADRANT_STORE_URL), visible only to you.
+store as the Slack app (QUADRANT_STORE_URL), visible only to you. Cards use the team model of the
+terminal's workspace, learned from its team-visible decisions in that store (as in Slack).
 
 In the chat:
   yes / no / 是 / 否                answer a yes/no question
@@ -41,6 +44,19 @@ const defaultUser = () => {
   }
 };
 
+/**
+ * The store's team models, as the Slack app has them. The chat still works when the store cannot
+ * be read at start: the team model then has nothing to say.
+ */
+const teamLearning = (store: StoreHandle, playbook: Playbook, io: CommandIo) => {
+  const warn = (what: string, error: unknown) =>
+    io.stderr.write(`${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+  return learnFromLog(store.decisions, playbook, (error) => warn('team model', error)).catch((error: unknown) => {
+    warn('team model unavailable', error);
+    return null;
+  });
+};
+
 /** `quadrant chat`: a readline loop over the conversation service, with the real store. */
 export const runChatCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -54,13 +70,14 @@ export const runChatCommand: Command = async (args, io) => {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const userId = `cli:${values.user ?? defaultUser()}`;
-  const { config, playbook, classifier } = buildCliContext(io);
+  const { config, playbook } = buildCliContext(io);
   const store = await openCliStore(config, io, redact);
   try {
+    const learning = await teamLearning(store, playbook, io);
     const service = createConversationService({
-      classifier,
+      classifier: cliClassifier(config, playbook, learning?.forClassifier),
       state: store.state,
-      decisions: store.decisions,
+      decisions: learning?.decisions ?? store.decisions,
       playbook,
       admins: config.admins,
     });

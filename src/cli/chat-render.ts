@@ -3,7 +3,7 @@ import type { CardView } from '../conversation/card.js';
 import type { TurnOutcome } from '../conversation/service.js';
 import { messages } from '../domain/messages/messages.js';
 import { type Playbook, typeProfile } from '../domain/playbook.js';
-import { RELATIONSHIP_TYPES } from '../domain/types.js';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/types.js';
 import { renderPlaybookOverview, renderPlaybookType } from './playbook-command.js';
 import { safeForTerminal } from './render-card.js';
 
@@ -26,6 +26,26 @@ export const evidenceLines = (card: CardView, playbook: Playbook, limit = card.s
     const type = typeProfile(playbook, s.type).shortName[card.lang];
     return `  ${s.negated ? '-' : '+'} “${safeForTerminal(s.text)}” → ${type}`;
   });
+
+/**
+ * The team model's line, when it had a say, as on the Slack card: how many decisions it learned
+ * from, what it did, and the most similar team-visible decisions (client, type, date).
+ */
+export const teamLineText = (card: CardView, playbook: Playbook): string | null => {
+  const team = card.team;
+  if (!team || team.weight === 0 || card.type === null) return null;
+  const m = messages(card.lang);
+  const short = (type: RelationshipType) => typeProfile(playbook, type).shortName[card.lang];
+  const how = team.changed ? 'moved' : team.type === card.type ? 'agrees' : 'leans';
+  // The Slack line opens with an emoji code; a terminal shows the words alone.
+  let line = m
+    .teamModelSays(team.decisions, short(how === 'moved' ? card.type : team.type), how)
+    .replace(/^:\w+: /, '');
+  if (team.guarded) line += m.teamModelGuarded;
+  const similar = team.similar.map((s) => `${safeForTerminal(s.clientName)} (${short(s.type)}, ${s.date})`);
+  if (similar.length > 0) line += ` · ${m.teamModelSimilar} ${similar.join(' · ')}`;
+  return line;
+};
 
 /** A card as terminal text: the same content as the Slack card, in the card's one language. */
 export const renderCardText = (card: CardView, playbook: Playbook, color: boolean): string => {
@@ -56,6 +76,8 @@ export const renderCardText = (card: CardView, playbook: Playbook, color: boolea
       lines.push(`  ${i + 1}. ${r.title[card.lang]}`, `     ${c.dim(r.why[card.lang])}`);
     });
   }
+  const team = teamLineText(card, playbook);
+  if (team !== null) lines.push('', c.dim(team));
   for (const notice of card.notices) lines.push('', c.yellow(notice[card.lang]));
   if (card.decision) lines.push('', decisionLine(card, color));
   const model = card.versions.model ?? m.rulesOnly;

@@ -46,6 +46,12 @@ export const bareAnswer = (q: OpenQuestion, line: string): FollowUpAnswer | null
   return null;
 };
 
+/**
+ * The workspace of the terminal's decisions and of its team model: every `quadrant chat` on one
+ * store is one workspace.
+ */
+export const CLI_TEAM_ID = 'CLI';
+
 /** A terminal decision: private, keyed so a repeated command logs it once. */
 const decisionRequest = (
   state: State,
@@ -58,7 +64,7 @@ const decisionRequest = (
     threadKey: state.threadKey,
     cardId,
     userId,
-    teamId: 'CLI',
+    teamId: CLI_TEAM_ID,
     channelId: null,
     threadTs: null,
     visibility: 'private',
@@ -113,7 +119,8 @@ export const createChatSession = (deps: ChatSessionDeps) => {
   };
 
   const turn = async (text: string, extra: Omit<TurnRequest, 'threadKey' | 'teamId' | 'userId' | 'text'> = {}) => {
-    const outcome = await service.handleTurn({ threadKey: state.threadKey, teamId: 'CLI', userId, text, ...extra });
+    const request = { threadKey: state.threadKey, teamId: CLI_TEAM_ID, userId, text, ...extra };
+    const outcome = await service.handleTurn(request);
     state.lang = outcome.lang;
     state.question = outcome.kind === 'question' ? outcome : null;
     state.unclear = outcome.kind === 'clarify' ? outcome.text : null;

@@ -110,6 +110,7 @@ export const assembleCard = (
     type,
     secondary,
     confidence: undecided ? 0 : c.confidence,
+    ...(c.rawConfidence === undefined || undecided ? {} : { rawConfidence: c.rawConfidence }),
     source: c.source,
     rulesType: c.rules.type,
     signals,

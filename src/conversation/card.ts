@@ -42,6 +42,8 @@ export const cardViewSchema = z.object({
   type: relationshipType.nullable(),
   secondary: relationshipType.nullable(),
   confidence: z.number(),
+  /** The confidence before calibration, when it was calibrated (absent on older cards). */
+  rawConfidence: z.number().exactOptional(),
   source: z.enum(['rules', 'hybrid']),
   rulesType: relationshipType,
   signals: z.array(signalSchema),

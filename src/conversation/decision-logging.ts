@@ -26,6 +26,7 @@ export const decisionRecord = (card: CardView, type: RelationshipType, request: 
     type,
     secondary: card.secondary === type ? null : card.secondary,
     confidence: card.was ? card.was.confidence : card.confidence,
+    ...(card.rawConfidence === undefined ? {} : { rawConfidence: card.rawConfidence }),
     source: override ? 'manager_override' : card.source,
     suggestedType: suggested ?? type,
     evidence: card.signals,

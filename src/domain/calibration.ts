@@ -41,11 +41,29 @@ export const reliability = (outcomes: readonly Outcome[], bins = 10): Reliabilit
   return { rows, ece, count: outcomes.length };
 };
 
-/** Fits Platt scaling to the outcomes (see the module comment). */
+/** The negative log-likelihood of the outcomes under (a, b), plus the prior towards the identity. */
+const objective = (xs: readonly number[], ys: readonly boolean[], a: number, b: number): number => {
+  let total = (PRIOR_STRENGTH / 2) * ((a - 1) ** 2 + b ** 2);
+  for (let i = 0; i < xs.length; i++) {
+    const z = a * (xs[i] ?? 0) + b;
+    // log(1 + e^-z) for a correct outcome, log(1 + e^z) otherwise, computed without overflow.
+    const m = ys[i] ? -z : z;
+    total += m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+  }
+  return total;
+};
+
+/**
+ * Fits Platt scaling to the outcomes (see the module comment): Newton's method with a halving step,
+ * so outcomes that all share one confidence (a source that always says 95%) cannot overshoot.
+ */
 export const fitCalibrator = (outcomes: readonly Outcome[]): Calibrator => {
   if (outcomes.length === 0) return IDENTITY;
+  const xs = outcomes.map((o) => logit(o.confidence));
+  const ys = outcomes.map((o) => o.correct);
   let a = 1;
   let b = 0;
+  let current = objective(xs, ys, a, b);
   for (let iteration = 0; iteration < 50; iteration++) {
     // Gradient and Hessian of the negative log-likelihood plus the prior.
     let ga = PRIOR_STRENGTH * (a - 1);
@@ -53,10 +71,10 @@ export const fitCalibrator = (outcomes: readonly Outcome[]): Calibrator => {
     let haa = PRIOR_STRENGTH;
     let hab = 0;
     let hbb = PRIOR_STRENGTH;
-    for (const o of outcomes) {
-      const x = logit(o.confidence);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i] ?? 0;
       const p = sigmoid(a * x + b);
-      const r = p - (o.correct ? 1 : 0);
+      const r = p - (ys[i] ? 1 : 0);
       const w = p * (1 - p);
       ga += r * x;
       gb += r;
@@ -68,9 +86,17 @@ export const fitCalibrator = (outcomes: readonly Outcome[]): Calibrator => {
     if (!(Math.abs(det) > 1e-12)) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+    let step = 1;
+    let next = objective(xs, ys, a - da, b - db);
+    while (next > current && step > 1e-6) {
+      step /= 2;
+      next = objective(xs, ys, a - step * da, b - step * db);
+    }
+    if (next > current) break;
+    a -= step * da;
+    b -= step * db;
+    current = next;
+    if (step * (Math.abs(da) + Math.abs(db)) < 1e-9) break;
   }
   return { a, b, count: outcomes.length };
 };

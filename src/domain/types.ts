@@ -105,6 +105,11 @@ export type HybridClassification = Classification & {
   versions: { rules: string; prompt: string | null; model: string | null; teamModel?: string | null };
   /** What the workspace's team model said, when one is attached (see src/domain/team-model). */
   team?: TeamContribution;
+  /**
+   * The confidence before calibration, when the shown one was calibrated: what later calibration
+   * fits on, so a calibrator never learns from its own output.
+   */
+  rawConfidence?: number;
 };
 
 /** A past decision of the team, shown to the LLM as an example: a short redacted excerpt and its final type. */

@@ -1,4 +1,4 @@
-import { type Calibrator, calibrate, fitCalibrator } from '../domain/calibration.js';
+import { type Calibrator, calibrate, fitCalibrator, type Outcome } from '../domain/calibration.js';
 import type { Playbook } from '../domain/playbook.js';
 import { classifyWithRules } from '../domain/rules.js';
 import { applyTeamOpinion } from '../domain/team-model/apply.js';
@@ -27,13 +27,18 @@ export type TeamModelsOptions = {
   canonical?: (s: string) => string;
 };
 
-type Calibrators = { rules: Calibrator; team: Calibrator; fittedAt: number };
+type Calibrators = { rules: Calibrator; team: Calibrator; llm: Calibrator | null; fittedAt: number };
 type Workspace = {
   model: TeamModel;
   similar: SimilarIndex;
   /** Short excerpts of the indexed decisions' (redacted) descriptions, for LLM examples. */
   excerpts: Map<string, string>;
   calibrators: Calibrators | null;
+  /**
+   * Cards made with the LLM, as the log recorded them (a prompt version is set only when the LLM
+   * answered): the card's confidence before calibration, and whether its type was kept.
+   */
+  llmOutcomes: Outcome[];
 };
 
 /** Characters kept per decision for LLM examples. */
@@ -43,30 +48,46 @@ const EXCERPT_CHARS = 140;
 export const CALIBRATE_FROM = 20;
 const REFIT_EVERY = 10;
 
-/** Platt fits on the prequential outcomes: the rules alone, and the rules with the team model. */
-const fitCalibrators = (model: TeamModel): Calibrators => {
-  const records = model.prequential();
+/**
+ * Platt fits on the prequential outcomes, one per source: the rules alone and the rules with the
+ * team model (replayed by the model, each decision predicted before it was learned), and the cards
+ * made with the LLM (with or without the team model), from what their decisions recorded: each
+ * card was shown before its decision, so those outcomes are prequential too. The LLM's fit waits
+ * for {@link CALIBRATE_FROM} such decisions.
+ */
+const fitCalibrators = (ws: Workspace): Calibrators => {
+  const records = ws.model.prequential();
   return {
     rules: fitCalibrator(records.map((r) => ({ confidence: r.rules.confidence, correct: r.rules.type === r.label }))),
     team: fitCalibrator(records.map((r) => ({ confidence: r.hybrid.confidence, correct: r.hybrid.type === r.label }))),
-    fittedAt: model.decisions,
+    llm: ws.llmOutcomes.length >= CALIBRATE_FROM ? fitCalibrator(ws.llmOutcomes) : null,
+    fittedAt: ws.model.decisions,
   };
 };
 
+/** The LLM source's outcome a logged decision carries, when its card was made with the LLM. */
+const llmOutcomeOf = (decision: Decision): Outcome | null =>
+  decision.versions.prompt === null
+    ? null
+    : { confidence: decision.rawConfidence ?? decision.confidence, correct: decision.suggestedType === decision.type };
+
 /**
- * Calibrates the card's confidence against the workspace's outcomes, per source (rules, or rules
- * with the team model), and adds the unsure notice below the threshold. An LLM hybrid is left as
- * it is: the log does not keep the raw LLM confidence to fit on. Nothing changes before
- * {@link CALIBRATE_FROM} decisions.
+ * Calibrates the card's confidence against the workspace's outcomes, per source (the rules, the
+ * rules with the team model, or a card made with the LLM), and adds the unsure notice below the
+ * threshold. Nothing changes before {@link CALIBRATE_FROM} decisions (of the LLM's own, for an LLM
+ * card). The confidence before calibration is kept for later fits.
  */
 const calibrated = (ws: Workspace, c: HybridClassification): HybridClassification => {
   const { model } = ws;
-  if (model.decisions < CALIBRATE_FROM || c.source === 'hybrid') return c;
+  if (model.decisions < CALIBRATE_FROM) return c;
   if (ws.calibrators === null || model.decisions - ws.calibrators.fittedAt >= REFIT_EVERY) {
-    ws.calibrators = fitCalibrators(model);
+    ws.calibrators = fitCalibrators(ws);
   }
-  const fit = (c.team?.weight ?? 0) > 0 ? ws.calibrators.team : ws.calibrators.rules;
-  const out = { ...c, confidence: Math.round(calibrate(fit, c.confidence) * 1000) / 1000 };
+  const { calibrators } = ws;
+  const fit =
+    c.source === 'hybrid' ? calibrators.llm : (c.team?.weight ?? 0) > 0 ? calibrators.team : calibrators.rules;
+  if (fit === null) return c;
+  const out = { ...c, confidence: Math.round(calibrate(fit, c.confidence) * 1000) / 1000, rawConfidence: c.confidence };
   const unsure = unsureNotice(out);
   return unsure === null ? out : { ...out, notices: [...out.notices, unsure] };
 };
@@ -101,6 +122,7 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
         similar: new SimilarIndex(),
         excerpts: new Map(),
         calibrators: null,
+        llmOutcomes: [],
       };
       workspaces.set(teamId, ws);
     }
@@ -117,6 +139,8 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       suggestedType: decision.suggestedType,
       source: decision.source,
     });
+    const outcome = llmOutcomeOf(decision);
+    if (outcome !== null) ws.llmOutcomes.push(outcome);
     ws.excerpts.set(decision.id, decision.description.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS));
     ws.similar.add(
       {

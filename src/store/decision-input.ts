@@ -28,6 +28,7 @@ const newDecisionSchema = z
     type,
     secondary: type.nullable(),
     confidence: z.number().min(0).max(1),
+    rawConfidence: z.number().min(0).max(1).optional(),
     source: z.enum(['rules', 'hybrid', 'manager_override']),
     suggestedType: type,
     evidence: z.array(signal).max(200),

@@ -23,6 +23,8 @@ export type NewDecision = {
   type: RelationshipType;
   secondary: RelationshipType | null;
   confidence: number;
+  /** The suggestion's confidence before calibration, when the card's was calibrated. */
+  rawConfidence?: number;
   source: ClassificationSource;
   /** The classifier's type before an override; equals `type` when confirmed. */
   suggestedType: RelationshipType;

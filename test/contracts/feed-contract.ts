@@ -43,12 +43,14 @@ export const registerFeedContract = (backend: string, open: StoreFactory): void 
       expect(empty).toEqual({ decisions: [], cursor: 0 });
       const first = [];
       for (let i = 0; i < 4; i++) first.push(await store.decisions.append(newDecision({ clientName: `Feed ${i}` })));
-      const retried = newDecision({ clientName: 'Feed retried' });
+      // What calibration fits on travels with the decision.
+      const retried = newDecision({ clientName: 'Feed retried', confidence: 0.5, rawConfidence: 0.91 });
       first.push(await store.decisions.append(retried));
       await store.decisions.append(retried);
       const read = await readAll();
       expect(read.ids).toEqual(first.map((d) => d.id));
       expect(read.decisions[0]).toMatchObject({ clientName: 'Feed 0', teamId: 'T0BANK', type: 'strategic' });
+      expect(read.decisions[4]).toMatchObject({ confidence: 0.5, rawConfidence: 0.91 });
       // Nothing new: the cursor stays; one more decision: only it is read.
       expect(await store.decisions.feed(read.cursor, 10)).toEqual({ decisions: [], cursor: read.cursor });
       const later = await store.decisions.append(newDecision({ clientName: 'Feed later', visibility: 'private' }));

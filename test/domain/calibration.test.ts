@@ -37,6 +37,13 @@ describe('calibration', () => {
     expect(calibrate(fit, 0.9)).toBeGreaterThan(calibrate(fit, 0.5));
   });
 
+  it('fits a source that always says the same confidence to its accuracy, without overshooting', () => {
+    const alwaysSure: Outcome[] = Array.from({ length: 60 }, (_, i) => ({ confidence: 0.987, correct: i % 2 === 0 }));
+    expect(Math.abs(calibrate(fitCalibrator(alwaysSure), 0.987) - 0.5)).toBeLessThan(0.05);
+    const mostlyRight: Outcome[] = Array.from({ length: 100 }, (_, i) => ({ confidence: 0.6, correct: i % 10 !== 0 }));
+    expect(Math.abs(calibrate(fitCalibrator(mostlyRight), 0.6) - 0.9)).toBeLessThan(0.05);
+  });
+
   it('with no outcomes is the identity, and the table counts every outcome once', () => {
     expect(fitCalibrator([])).toEqual(IDENTITY);
     expect(calibrate(IDENTITY, 0.42)).toBe(0.42);
