@@ -23,5 +23,6 @@ export const buildEarlyWarning = (warning: EarlyWarning, playbook: Playbook, lan
     ...(actions === '' ? [] : [section(`*${t.actions}*\n${actions}`)]),
     context(t.history(safeText(oneLine(warning.clientName), 80))),
   ];
-  return { text: `${oneLine(warning.clientName)}: ${from} → Problem-solving`.slice(0, 200), blocks };
+  const to = typeProfile(playbook, 'problem_solving').shortName[lang];
+  return { text: `${oneLine(warning.clientName)}: ${from} → ${to}`.slice(0, 200), blocks };
 };
