@@ -52,7 +52,7 @@ describe('TeamModel', () => {
     const model = newModel();
     expect(model.opinion('客户信用评级较高、财务状况稳定,双方长期合作,共同目标和战略规划').type).toBe('strategic');
     expect(model.decisions).toBe(0);
-    expect(model.version).toBe('team-nb-2@0');
+    expect(model.version).toBe('team-nb-3@0');
   });
 
   it('learns a team’s shorthand from its decisions', () => {
@@ -61,7 +61,7 @@ describe('TeamModel', () => {
     const heldOut = jargonCases(40, 1000);
     const right = heldOut.filter((c) => model.opinion(c.text).type === c.label).length;
     expect(right / heldOut.length).toBeGreaterThan(0.9);
-    expect(model.version).toBe('team-nb-2@80');
+    expect(model.version).toBe('team-nb-3@80');
   });
 
   it('counts an override more than a confirmation', () => {
@@ -163,6 +163,38 @@ describe('TeamModel', () => {
     ).toBe(next.label);
   });
 
+  it('a model right more often than not, far from perfect, gets the unsure-zone say on a log of a few dozen decisions', () => {
+    // Nothing of the shorthand in its prior: it learns the team's language from the decisions alone.
+    const model = newModel();
+    const log = jargonCases(30);
+    for (const c of log) {
+      const rules = classifyWithRules(c.text);
+      model.learn({
+        description: c.text,
+        type: c.label,
+        suggestedType: rules.type,
+        source: rules.type === c.label ? 'rules' : 'manager_override',
+      });
+    }
+    const records = model.prequential();
+    const teamRight = records.filter((r) => r.team.type === r.label).length / records.length;
+    expect(teamRight).toBeGreaterThan(0.5);
+    expect(teamRight).toBeLessThan(0.75);
+    expect(model.say).toEqual({ weight: 1, below: 0.35 });
+    // On notes it never saw, it decides only where the rules are unsure, and is right more often there.
+    const unseen = jargonCases(80, 500);
+    let rulesRight = 0;
+    let hybridRight = 0;
+    for (const c of unseen) {
+      const rules = classifyWithRules(c.text);
+      const hybrid = blendWithTeam(rules, model.distribution(c.text), model.weightFor(rules));
+      if (rules.confidence >= 0.35) expect(hybrid.type).toBe(rules.type);
+      rulesRight += rules.type === c.label ? 1 : 0;
+      hybridRight += hybrid.type === c.label ? 1 : 0;
+    }
+    expect(hybridRight).toBeGreaterThan(rulesRight);
+  });
+
   it('gives an inaccurate model no free hand where the rules are unsure, and never over confident rules', () => {
     // Knows the shorthand, but was taught the wrong type for everything the rules get right.
     const labels = confidentNotes.map((n) => classifyWithRules(n).type);
@@ -172,9 +204,10 @@ describe('TeamModel', () => {
     }));
     const model = new TeamModel({ rules: classifyWithRules, seed: [...seed, ...jargonCases(40, 1000), ...misleading] });
     smallLog(model, 6);
-    expect(
-      model.prequential().filter((r) => r.team.type === r.label && r.rules.type !== r.label).length,
-    ).toBeGreaterThan(3);
+    const records = model.prequential();
+    expect(records.filter((r) => r.team.type === r.label && r.rules.type !== r.label).length).toBeGreaterThan(3);
+    // It leads where the rules are unsure, but is wrong more often than right overall.
+    expect(records.filter((r) => r.team.type === r.label).length).toBeLessThan(records.length / 2);
     // Six clean wins are a significant lead, but only for a weight too small to move confident rules;
     // the unsure-zone say, which follows the team model outright, needs an accurate model.
     expect(model.say).not.toEqual({ weight: 1, below: 0.35 });
@@ -240,7 +273,7 @@ describe('a say limited to where the base is unsure', () => {
     weight: 1,
     speaksBelow: 0.35,
     decisions: 80,
-    version: 'team-nb-2@80',
+    version: 'team-nb-3@80',
   };
 
   it('gives the weight below the threshold and nothing at or above it', () => {
