@@ -97,7 +97,10 @@ export type TeamModels = {
   contribute(teamId: string, text: string, base: HybridClassification): HybridClassification;
   /** Learns a logged decision, if the privacy rule allows. Returns whether it was learned. */
   observe(decision: Decision): boolean;
-  /** Forgets everything and learns the log again, oldest first. */
+  /**
+   * Learns the log again, oldest first, into new models that replace the current ones only once
+   * the log is read: a card answered meanwhile sees the old models whole, never a half-built one.
+   */
   rebuild(decisions: AsyncIterable<Decision> | Iterable<Decision>): Promise<number>;
   /** The workspace's model (created empty, with the seed prior, on first use). */
   model(teamId: string): TeamModel;
@@ -110,12 +113,15 @@ export type TeamModels = {
 
 const dayOf = (iso: string) => iso.slice(0, 10);
 
+/** The privacy rule: only a decision visible to the whole team teaches its workspace's model. */
+export const teachable = (decision: Decision): boolean => decision.visibility === 'team';
+
 export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
   const seed = seedExamples(options.playbook);
   const rules = options.rules ?? classifyWithRules;
-  const workspaces = new Map<string, Workspace>();
-  const workspace = (teamId: string): Workspace => {
-    let ws = workspaces.get(teamId);
+  let workspaces = new Map<string, Workspace>();
+  const workspaceIn = (spaces: Map<string, Workspace>, teamId: string): Workspace => {
+    let ws = spaces.get(teamId);
     if (ws === undefined) {
       ws = {
         model: new TeamModel({ rules, seed, ...(options.canonical ? { canonical: options.canonical } : {}) }),
@@ -124,14 +130,15 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
         calibrators: null,
         llmOutcomes: [],
       };
-      workspaces.set(teamId, ws);
+      spaces.set(teamId, ws);
     }
     return ws;
   };
+  const workspace = (teamId: string) => workspaceIn(workspaces, teamId);
 
-  const observe = (decision: Decision): boolean => {
-    if (decision.visibility !== 'team') return false;
-    const ws = workspace(decision.teamId);
+  const observeIn = (spaces: Map<string, Workspace>, decision: Decision): boolean => {
+    if (!teachable(decision)) return false;
+    const ws = workspaceIn(spaces, decision.teamId);
     const features = ws.model.features(decision.description);
     ws.model.learn({
       description: decision.description,
@@ -163,11 +170,12 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       const similar = opinion.weight > 0 ? ws.similar.query(features, SIMILAR_SHOWN) : [];
       return calibrated(ws, applyTeamOpinion(base, opinion, similar));
     },
-    observe,
+    observe: (decision) => observeIn(workspaces, decision),
     async rebuild(decisions) {
-      workspaces.clear();
+      const next = new Map<string, Workspace>();
       let learned = 0;
-      for await (const d of decisions) if (observe(d)) learned++;
+      for await (const d of decisions) if (observeIn(next, d)) learned++;
+      workspaces = next;
       return learned;
     },
     examples: (teamId, text, k = SIMILAR_SHOWN) => {

@@ -1,6 +1,6 @@
 import type { Playbook } from '../domain/playbook.js';
 import type { Decision, DecisionLog } from '../store/ports.js';
-import { createTeamModels, type TeamModels } from './team-models.js';
+import { createTeamModels, type TeamModels, teachable } from './team-models.js';
 
 /**
  * Keeps a process's team models in step with a store other processes write too.
@@ -18,7 +18,8 @@ export type TeamSync = {
    * Learns what the feed holds after the cursor, at most {@link CATCH_UP_LIMIT} decisions per call
    * so a turn never waits on a long backlog (the next call goes on). Calls run one at a time; a
    * call made while one runs waits for it and then reads again, so a decision committed before the
-   * call is learned when it resolves. Returns the team-visible decisions learned.
+   * call is learned when it resolves. After a purge (by any process) it learns the whole feed
+   * again instead, so purged decisions are forgotten. Returns the team-visible decisions learned.
    */
   catchUp(): Promise<number>;
   /** The feed position learned up to. */
@@ -29,10 +30,14 @@ const PAGE = 500;
 /** Decisions one catch-up reads at most. */
 export const CATCH_UP_LIMIT = 2_000;
 
-export const createTeamSync = (models: TeamModels, log: Pick<DecisionLog, 'feed'>): TeamSync => {
+export const createTeamSync = (models: TeamModels, log: Pick<DecisionLog, 'feed' | 'purges'>): TeamSync => {
   let cursor = 0;
   // The feed holds each decision once; this guards the rule "learned once" against any replay.
-  const learned = new Set<string>();
+  let learned = new Set<string>();
+  // Purges the models have seen. A purge removes decisions from the feed, possibly behind the
+  // cursor, so the next catch-up that sees a new one learns the whole feed again: what an admin
+  // purged leaves the models, the similar-decision lists and the LLM's examples too.
+  let purgesSeen = 0;
   const learn = (d: Decision): boolean => {
     if (learned.has(d.id) || !models.observe(d)) return false;
     learned.add(d.id);
@@ -51,6 +56,32 @@ export const createTeamSync = (models: TeamModels, log: Pick<DecisionLog, 'feed'
     }
     return count;
   };
+
+  /** Learns the whole feed into new models, swapped in once it is read. */
+  const relearn = async (): Promise<number> => {
+    // Counted before the feed is read: a purge that lands meanwhile is seen by the next catch-up.
+    const purges = (await log.purges()).length;
+    const ids = new Set<string>();
+    let at = 0;
+    async function* wholeFeed(): AsyncGenerator<Decision> {
+      for (;;) {
+        const page = await log.feed(at, PAGE);
+        if (page.cursor === at) return;
+        for (const d of page.decisions) {
+          if (ids.has(d.id)) continue;
+          if (teachable(d)) ids.add(d.id);
+          yield d;
+        }
+        at = page.cursor;
+      }
+    }
+    const count = await models.rebuild(wholeFeed());
+    [cursor, learned, purgesSeen] = [at, ids, purges];
+    return count;
+  };
+
+  const catchUpOnce = async (): Promise<number> =>
+    (await log.purges()).length === purgesSeen ? readOn(CATCH_UP_LIMIT) : relearn();
 
   // One call at a time; callers that arrive while one runs share the next one.
   let tail: Promise<unknown> = Promise.resolve();
@@ -71,15 +102,9 @@ export const createTeamSync = (models: TeamModels, log: Pick<DecisionLog, 'feed'
   };
 
   return {
-    rebuild: () =>
-      queue(async () => {
-        cursor = 0;
-        learned.clear();
-        await models.rebuild([]);
-        return readOn(Number.POSITIVE_INFINITY);
-      }),
+    rebuild: () => queue(relearn),
     catchUp: () => {
-      waiting ??= queue(() => readOn(CATCH_UP_LIMIT));
+      waiting ??= queue(catchUpOnce);
       return waiting;
     },
     cursor: () => cursor,
@@ -114,7 +139,11 @@ export const learningDecisionLog = (
     list: (filter, viewer) => log.list(filter, viewer),
     all: () => log.all(),
     feed: (cursor, limit) => log.feed(cursor, limit),
-    purge: (before, by) => log.purge(before, by),
+    purge: async (before, by) => {
+      const removed = await log.purge(before, by);
+      await learnNow();
+      return removed;
+    },
     purges: () => log.purges(),
     close: () => log.close(),
   };

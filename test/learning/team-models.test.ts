@@ -11,7 +11,7 @@ import { createTeamSync, learningDecisionLog } from '../../src/learning/team-syn
 import { createClassifier } from '../../src/llm/classifier.js';
 import type { StoreHandle } from '../../src/store/backend.js';
 import { openStore } from '../../src/store/open-store.js';
-import type { DecisionLog } from '../../src/store/ports.js';
+import type { Decision, DecisionLog } from '../../src/store/ports.js';
 import { newDecision } from '../contracts/decision-builder.js';
 import { jargonCases } from '../domain/team-model/jargon-corpus.js';
 import { runQuadrant } from '../support/cli-io.js';
@@ -141,6 +141,30 @@ describe('team models in the conversation', () => {
 });
 
 describe('quadrant model rebuild', () => {
+  it('swaps in the rebuilt models only once the log is read: a card answered meanwhile sees the old ones whole', async () => {
+    await teamLearns(30);
+    const before = models.model('T0BANK').fingerprint();
+    let release: () => void = () => undefined;
+    const paused = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const log: Decision[] = [];
+    for await (const d of store.decisions.all()) log.push(d);
+    async function* slowLog() {
+      for (const [i, d] of log.entries()) {
+        if (i === 10) await paused;
+        yield d;
+      }
+    }
+    const rebuilding = models.rebuild(slowLog());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(models.model('T0BANK').decisions).toBe(30);
+    expect(models.model('T0BANK').fingerprint()).toBe(before);
+    release();
+    expect(await rebuilding).toBe(30);
+    expect(models.model('T0BANK').fingerprint()).toBe(before);
+  });
+
   it('rebuilds from the log exactly the model the app built decision by decision', async () => {
     await teamLearns(70);
     await teamLearns(5, { visibility: 'private', userId: 'U0A' });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sleep } from '../../src/lib/sleep.js';
 import { newDecision } from '../contracts/decision-builder.js';
 import { jargonCases } from '../domain/team-model/jargon-corpus.js';
-import { startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
+import { ADMIN, startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
 import { runQuadrant } from '../support/cli-io.js';
 
 /**
@@ -107,5 +108,41 @@ describe('team models across instances sharing one store', () => {
     expect(summary(a)).toEqual(summary(b));
     expect(JSON.stringify(a.quadrant.teamModels.similar(a.teamId, NOTE, 3))).toContain('Secret Holdings');
     expect((await rebuilt(a.storeUrl))[0]?.fingerprint).toBe(summary(a).fingerprint);
+  });
+
+  it('forget what an admin purged: the instance that purged at once, the other at its next turn', async () => {
+    const { a, b } = await twoInstances();
+    for (const c of jargonCases(20)) await a.deps.decisions.append(decided(c, a.teamId));
+    await a.deps.decisions.append(
+      decided({ id: 'zephyr', label: 'transactional', text: NOTE }, a.teamId, { clientName: 'Zephyr Mills' }),
+    );
+    // created_at has millisecond precision: the cutoff falls strictly between the two batches.
+    await sleep(5);
+    const cutoff = new Date();
+    await sleep(5);
+    for (const c of jargonCases(20, 20)) await a.deps.decisions.append(decided(c, a.teamId));
+    await b.quadrant.teamSync.catchUp();
+    expect(summary(b).decisions).toBe(41);
+    const similarOf = (app: TestSlackApp) => JSON.stringify(app.quadrant.teamModels.similar(a.teamId, NOTE, 41));
+    expect(similarOf(b)).toContain('Zephyr Mills');
+
+    expect(await a.deps.decisions.purge(cutoff, ADMIN)).toBe(21);
+    expect(summary(a).decisions).toBe(20);
+    expect(similarOf(a)).not.toContain('Zephyr Mills');
+    expect(a.quadrant.teamModels.examples(a.teamId, NOTE, 41).map((e) => e.description)).not.toContain(NOTE);
+    expect(summary(b).decisions).toBe(41);
+
+    // B learns of the purge before the next card it answers, and learns incrementally after it.
+    const asked = await b.mention('URM', 'CLOANS', `<@${a.slack.bot.userId}> ${NOTE}`);
+    await a.slack.waitFor(() => a.slack.thread('CLOANS', asked.ts).find((m) => (m.blocks ?? []).length > 0));
+    expect(summary(b)).toEqual(summary(a));
+    expect(similarOf(b)).not.toContain('Zephyr Mills');
+    await b.deps.decisions.append(decided(jargonCases(1, 40)[0] ?? { id: '', label: '', text: '' }, a.teamId));
+    await a.quadrant.teamSync.catchUp();
+    expect(summary(a).decisions).toBe(21);
+    expect(summary(b)).toEqual(summary(a));
+    expect(await rebuilt(a.storeUrl)).toEqual([
+      expect.objectContaining({ teamId: a.teamId, decisions: 21, fingerprint: summary(a).fingerprint }),
+    ]);
   });
 });
