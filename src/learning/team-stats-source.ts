@@ -2,7 +2,7 @@ import type { Playbook } from '../domain/playbook.js';
 import { classifyWithRules } from '../domain/rules.js';
 import type { StatsDecision } from '../domain/team-stats.js';
 import type { Decision } from '../store/ports.js';
-import { createTeamModels } from './team-models.js';
+import { createTeamModels, teachable } from './team-models.js';
 
 /**
  * Replays decisions (oldest first) to say, for each, what the rules and the team model said before
@@ -16,7 +16,7 @@ export const replayForStats = async (
   const models = createTeamModels({ playbook });
   const out: StatsDecision[] = [];
   for await (const d of oldestFirst) {
-    const teamType = d.visibility === 'team' ? models.model(d.teamId).opinion(d.description).type : null;
+    const teamType = teachable(d) ? models.model(d.teamId).opinion(d.description).type : null;
     models.observe(d);
     out.push({
       createdAt: d.createdAt,
