@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { redact } from '../../src/domain/redact.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { NewDecision } from '../../src/store/ports.js';
-import { newDecision } from '../contracts/decision-builder.js';
+import { confirmedNote, newDecision } from '../contracts/decision-builder.js';
 import { jargonCases } from '../domain/team-model/jargon-corpus.js';
 
 /** `quadrant chat` uses the team model of the terminal's workspace, as Slack cards use theirs. */
@@ -49,17 +49,7 @@ const logged = async (decisions: NewDecision[]) => {
   }
 };
 
-const teamDecisions = (teamId: string, count: number) =>
-  jargonCases(count).map((c) =>
-    newDecision({
-      clientName: `Client ${c.id}`,
-      description: c.text,
-      type: c.label,
-      suggestedType: c.label,
-      evidence: [],
-      teamId,
-    }),
-  );
+const teamDecisions = (teamId: string, count: number) => jargonCases(count).map((c) => confirmedNote(c, { teamId }));
 
 const secret = newDecision({
   clientName: 'Secret Holdings',

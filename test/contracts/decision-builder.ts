@@ -1,3 +1,4 @@
+import type { RelationshipType } from '../../src/domain/types.js';
 import type { NewDecision } from '../../src/store/ports.js';
 
 let counter = 0;
@@ -30,3 +31,17 @@ export const newDecision = (overrides: Partial<NewDecision> = {}): NewDecision =
     ...overrides,
   };
 };
+
+/** A labelled note confirmed as its label: the decision a team logs when it agrees with the card. */
+export const confirmedNote = (
+  note: { id: string; label: RelationshipType; text: string },
+  overrides: Partial<NewDecision> = {},
+): NewDecision =>
+  newDecision({
+    clientName: `Client ${note.id}`,
+    description: note.text,
+    type: note.label,
+    suggestedType: note.label,
+    evidence: [],
+    ...overrides,
+  });

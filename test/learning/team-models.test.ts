@@ -12,7 +12,7 @@ import { createClassifier } from '../../src/llm/classifier.js';
 import type { StoreHandle } from '../../src/store/backend.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Decision, DecisionLog } from '../../src/store/ports.js';
-import { newDecision } from '../contracts/decision-builder.js';
+import { confirmedNote, newDecision } from '../contracts/decision-builder.js';
 import { jargonCases } from '../domain/team-model/jargon-corpus.js';
 import { runQuadrant } from '../support/cli-io.js';
 
@@ -48,16 +48,7 @@ afterEach(async () => {
 /** The team confirms a stream of notes written in its own shorthand. */
 const teamLearns = async (count: number, extra: Parameters<typeof newDecision>[0] = {}) => {
   for (const c of jargonCases(count)) {
-    await decisions.append(
-      newDecision({
-        clientName: `Client ${c.id}`,
-        description: c.text,
-        type: c.label,
-        suggestedType: c.label,
-        evidence: [],
-        ...extra,
-      }),
-    );
+    await decisions.append(confirmedNote(c, extra));
   }
 };
 

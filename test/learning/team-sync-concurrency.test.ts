@@ -10,7 +10,7 @@ import { createTeamSync, learnFromLog } from '../../src/learning/team-sync.js';
 import type { StoreHandle } from '../../src/store/backend.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { DecisionLog } from '../../src/store/ports.js';
-import { newDecision } from '../contracts/decision-builder.js';
+import { confirmedNote } from '../contracts/decision-builder.js';
 import { jargonCases } from '../domain/team-model/jargon-corpus.js';
 
 /** One process's team learning over a real SQLite store: concurrent decisions, and a feed read that fails. */
@@ -28,16 +28,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const decisionsOf = (count: number, offset = 0) =>
-  jargonCases(count, offset).map((c) =>
-    newDecision({
-      clientName: `Client ${c.id}`,
-      description: c.text,
-      type: c.label,
-      suggestedType: c.label,
-      evidence: [],
-    }),
-  );
+const decisionsOf = (count: number, offset = 0) => jargonCases(count, offset).map((c) => confirmedNote(c));
 
 const rebuiltFingerprint = async () => {
   const models = createTeamModels({ playbook });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sleep } from '../../src/lib/sleep.js';
-import { newDecision } from '../contracts/decision-builder.js';
+import type { NewDecision } from '../../src/store/ports.js';
+import { confirmedNote } from '../contracts/decision-builder.js';
 import { jargonCases } from '../domain/team-model/jargon-corpus.js';
 import { ADMIN, startTestSlackApp, type TestSlackApp } from '../fakes/slack-app.js';
 import { runQuadrant } from '../support/cli-io.js';
@@ -26,16 +27,8 @@ const twoInstances = async () => {
   return { a, b };
 };
 
-const decided = (c: { id: string; label: string; text: string }, teamId: string, extra = {}) =>
-  newDecision({
-    clientName: `Client ${c.id}`,
-    description: c.text,
-    type: c.label as 'strategic',
-    suggestedType: c.label as 'strategic',
-    evidence: [],
-    teamId,
-    ...extra,
-  });
+const decided = (c: Parameters<typeof confirmedNote>[0], teamId: string, extra: Partial<NewDecision> = {}) =>
+  confirmedNote(c, { teamId, ...extra });
 
 const summary = (app: TestSlackApp) => {
   const model = app.quadrant.teamModels.model(app.teamId);
@@ -102,7 +95,7 @@ describe('team models across instances sharing one store', () => {
 
     // Shared to a channel through B: A learns it on its next catch-up, at the position it was shared.
     await b.deps.decisions.amend(secret.id, { visibility: 'team' });
-    await b.deps.decisions.append(decided(jargonCases(1, 20)[0] ?? { id: '', label: '', text: '' }, a.teamId));
+    await b.deps.decisions.append(decided(jargonCases(1, 20)[0] ?? { id: '', label: 'strategic', text: '' }, a.teamId));
     await a.quadrant.teamSync.catchUp();
     expect(summary(a).decisions).toBe(22);
     expect(summary(a)).toEqual(summary(b));
@@ -137,7 +130,7 @@ describe('team models across instances sharing one store', () => {
     await a.slack.waitFor(() => a.slack.thread('CLOANS', asked.ts).find((m) => (m.blocks ?? []).length > 0));
     expect(summary(b)).toEqual(summary(a));
     expect(similarOf(b)).not.toContain('Zephyr Mills');
-    await b.deps.decisions.append(decided(jargonCases(1, 40)[0] ?? { id: '', label: '', text: '' }, a.teamId));
+    await b.deps.decisions.append(decided(jargonCases(1, 40)[0] ?? { id: '', label: 'strategic', text: '' }, a.teamId));
     await a.quadrant.teamSync.catchUp();
     expect(summary(a).decisions).toBe(21);
     expect(summary(b)).toEqual(summary(a));
