@@ -59,6 +59,16 @@ export const scoreCases = (cases: readonly ScoredCase[]): EvalReport => {
 };
 
 /**
+ * Macro-F1 over the types that occur in `cases` as a label or a prediction. A small sample (one
+ * language, one fold of a learning curve) often lacks a type; counting that type's F1 as 0 would
+ * mark perfect predictions down to 0.75.
+ */
+export const macroF1OfPresentTypes = (cases: readonly ScoredCase[], report = scoreCases(cases)): number => {
+  const present = RELATIONSHIP_TYPES.filter((t) => cases.some((c) => c.label === t || c.predicted === t));
+  return present.reduce((sum, t) => sum + report.perType[t].f1, 0) / Math.max(1, present.length);
+};
+
+/**
  * Headline figures per group (language, source kind…), groups in first-seen order. Macro-F1 of a
  * slice averages only the types that occur in it as a label or a prediction, so a slice without a
  * type is not penalized for it.
@@ -77,9 +87,7 @@ export const scoreSlices = <C extends ScoredCase>(
   const out: Record<string, SliceFigures> = {};
   for (const [key, group] of groups) {
     const report = scoreCases(group);
-    const present = RELATIONSHIP_TYPES.filter((t) => group.some((c) => c.label === t || c.predicted === t));
-    const macroF1 = present.reduce((sum, t) => sum + report.perType[t].f1, 0) / Math.max(1, present.length);
-    out[key] = { total: report.total, accuracy: report.accuracy, macroF1 };
+    out[key] = { total: report.total, accuracy: report.accuracy, macroF1: macroF1OfPresentTypes(group, report) };
   }
   return out;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreCases } from '../../src/domain/eval-metrics.js';
+import { macroF1OfPresentTypes, scoreCases } from '../../src/domain/eval-metrics.js';
 
 describe('scoreCases', () => {
   it('computes accuracy, per-type metrics, macro-F1 and the confusion matrix', () => {
@@ -22,5 +22,26 @@ describe('scoreCases', () => {
     const report = scoreCases([]);
     expect(report.accuracy).toBe(0);
     expect(report.macroF1).toBe(0);
+  });
+});
+
+describe('macroF1OfPresentTypes', () => {
+  it('averages only the types a sample holds or predicts, so a sample without a type is not marked down', () => {
+    const perfect = [
+      { id: '1', label: 'strategic', predicted: 'strategic' },
+      { id: '2', label: 'problem_solving', predicted: 'problem_solving' },
+    ] as const;
+    expect(scoreCases(perfect).macroF1).toBe(0.5);
+    expect(macroF1OfPresentTypes(perfect)).toBe(1);
+  });
+
+  it('counts a type that is only predicted, wrongly, as an F1 of zero', () => {
+    const cases = [
+      { id: '1', label: 'strategic', predicted: 'strategic' },
+      { id: '2', label: 'strategic', predicted: 'partnership' },
+    ] as const;
+    // strategic: precision 1, recall 0.5 → 2/3; partnership: predicted once, never right → 0.
+    expect(macroF1OfPresentTypes(cases)).toBeCloseTo((2 / 3 + 0) / 2);
+    expect(macroF1OfPresentTypes([])).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { scoreCases } from '../eval-metrics.js';
+import { macroF1OfPresentTypes } from '../eval-metrics.js';
 import type { Classification, RelationshipType } from '../types.js';
 import { blendWithTeam } from './blend.js';
 import type { TeamModel } from './model.js';
@@ -47,8 +47,9 @@ export const seededShuffle = <T>(items: readonly T[], seed: number): T[] => {
   return out;
 };
 
+/** A fold's macro-F1 over the types it holds (or predicts), so a fold without a type is not marked down. */
 const macroF1Of = (cases: readonly CurveCase[], predict: (c: CurveCase) => RelationshipType) =>
-  scoreCases(cases.map((c) => ({ id: c.id, label: c.label, predicted: predict(c) }))).macroF1;
+  macroF1OfPresentTypes(cases.map((c) => ({ id: c.id, label: c.label, predicted: predict(c) })));
 
 export const learningCurve = (cases: readonly CurveCase[], options: LearningCurveOptions): LearningCurve => {
   const k = Math.max(2, Math.min(options.folds ?? 5, cases.length));

@@ -37,6 +37,17 @@ describe('learningCurve', () => {
     }
   });
 
+  it('scores each fold over the types it holds: rules that are right on every case score 1, not 0.75', () => {
+    // Eight cases in four folds of two: no fold holds all four types.
+    const cases = jargonCases(200)
+      .filter((c) => classifyWithRules(c.text).type === c.label)
+      .slice(0, 8);
+    expect(cases).toHaveLength(8);
+    const curve = learningCurve(cases, { ...options, folds: 4 });
+    expect(curve.rulesOnly).toBe(1);
+    for (const p of curve.points) expect(p.macroF1).toBe(1);
+  });
+
   it('drops checkpoints that no fold reaches and honours the fold count', () => {
     const curve = learningCurve(jargonCases(40), { ...options, folds: 4 });
     expect(curve.folds).toBe(4);
