@@ -10,6 +10,7 @@ const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   playground: () => import('./playground.js'),
   slack: () => import('./slack.js'),
   reliability: () => import('./reliability.js'),
+  learning: () => import('./learning.js'),
 };
 
 const wanted = process.argv.slice(2);

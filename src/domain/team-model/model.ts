@@ -24,7 +24,7 @@ import type { SeedExample } from './seed-prior.js';
  * whose language drifts.
  */
 
-export const TEAM_MODEL_ENGINE = 'team-nb-3';
+export const TEAM_MODEL_ENGINE = 'team-nb-4';
 
 /** A way for the team model to join the rules: its weight, and where it speaks. */
 export type TeamSay = {
@@ -84,7 +84,9 @@ export const TEAM_MODEL_POLICY: TeamModelPolicy = {
     { weight: 0.75, below: ALWAYS },
     { weight: 1, below: ALWAYS },
   ],
-  minDecisions: 20,
+  // At 20, a say could open on a single lucky win in the unsure zone: on degraded-lexicon draws of
+  // 50–150 notes (`npm run bench -- learning`) that was most of the points below rules-only.
+  minDecisions: 30,
   margin: 3,
   minZ: 2,
   /** Half-life of about 140 decisions. */
