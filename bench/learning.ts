@@ -43,7 +43,9 @@ export const run = async (): Promise<void> => {
   const all = notes();
   const seed = seedExamples(defaultPlaybook());
   console.log(`${all.length} labelled real-world notes; each draw: lexicon entries removed at random, a random sample`);
-  console.log('removed  notes  draws  rules-only      gain with all decisions (mean, min)  gain ≥ 0.05  a point < −0.01  both targets');
+  console.log(
+    'removed  notes  draws  rules-only      gain with all decisions (mean, min)  gain ≥ 0.05  a point < −0.01  both targets',
+  );
   for (const [removed, size, draws] of SETTINGS) {
     const rules: number[] = [];
     const gains: number[] = [];
