@@ -18,15 +18,30 @@ import { seedExamples } from '../src/domain/team-model/seed-prior.js';
  */
 
 const FILES = ['dev', 'test', 'fresh-dev', 'fresh-holdout'] as const;
-/** [share of lexicon entries removed, notes per draw, draws]. */
-const SETTINGS: ReadonlyArray<readonly [number, number, number]> = [
-  [0.2, 50, 20],
-  [0.2, 80, 20],
-  [0.4, 50, 20],
-  [0.4, 80, 20],
-  [0.4, 150, 10],
-  [0.6, 80, 20],
+/**
+ * [share of lexicon entries removed, notes per draw, draws, skewed]. A skewed draw keeps only a
+ * twelfth of one type's notes (a different type each draw), as a desk that rarely sees that type.
+ */
+const SETTINGS: ReadonlyArray<readonly [number, number, number, boolean]> = [
+  [0.2, 50, 20, false],
+  [0.2, 80, 20, false],
+  [0.4, 50, 20, false],
+  [0.4, 80, 20, false],
+  [0.4, 150, 10, false],
+  [0.6, 80, 20, false],
+  [0.2, 80, 20, true],
+  [0.4, 80, 20, true],
 ];
+const TYPES = ['strategic', 'transactional', 'partnership', 'problem_solving'] as const;
+
+/** The notes of one draw: all of them, or all but a twelfth of one type's. */
+const poolFor = (all: readonly CurveCase[], draw: number, skewed: boolean): readonly CurveCase[] => {
+  if (!skewed) return all;
+  const rare = TYPES[draw % TYPES.length];
+  const keep = Math.round(all.filter((c) => c.label === rare).length / 12);
+  let kept = 0;
+  return seededShuffle(all, 3000 + draw).filter((c) => c.label !== rare || kept++ < keep);
+};
 
 const notes = (): CurveCase[] =>
   FILES.flatMap((name) =>
@@ -44,9 +59,9 @@ export const run = async (): Promise<void> => {
   const seed = seedExamples(defaultPlaybook());
   console.log(`${all.length} labelled real-world notes; each draw: lexicon entries removed at random, a random sample`);
   console.log(
-    'removed  notes  draws  rules-only      gain with all decisions (mean, min)  gain ≥ 0.05  a point < −0.01  both targets',
+    'removed  notes  types     draws  rules-only      gain with all decisions (mean, min)  gain ≥ 0.05  a point < −0.01  both targets',
   );
-  for (const [removed, size, draws] of SETTINGS) {
+  for (const [removed, size, draws, skewed] of SETTINGS) {
     const rules: number[] = [];
     const gains: number[] = [];
     let dips = 0;
@@ -56,7 +71,7 @@ export const run = async (): Promise<void> => {
         Math.round(removed * DEFAULT_LEXICON.entries.length),
       );
       const classify = createRulesClassifier({ ...DEFAULT_LEXICON, entries });
-      const cases = seededShuffle(all, 2000 + draw).slice(0, size);
+      const cases = seededShuffle(poolFor(all, draw, skewed), 2000 + draw).slice(0, size);
       const curve = learningCurve(cases, {
         folds: 5,
         rules: classify,
@@ -73,6 +88,7 @@ export const run = async (): Promise<void> => {
       [
         `${Math.round(removed * 100)}%`.padStart(7),
         String(size).padStart(6),
+        (skewed ? 'one rare' : 'all').padStart(10),
         String(draws).padStart(6),
         `${Math.min(...rules).toFixed(2)}–${Math.max(...rules).toFixed(2)}`.padStart(11),
         `${fmt(mean)}, ${fmt(Math.min(...gains))}`.padStart(41),

@@ -1,4 +1,4 @@
-import type { Classification, ClassificationSource, RelationshipType } from '../types.js';
+import { type Classification, type ClassificationSource, RELATIONSHIP_TYPES, type RelationshipType } from '../types.js';
 import { blendWithTeam } from './blend.js';
 import { featuresOf } from './features.js';
 import { type Distribution, NaiveBayes } from './naive-bayes.js';
@@ -51,6 +51,13 @@ export type TeamModelPolicy = {
   candidates: readonly TeamCandidate[];
   /** No say before this many decisions. */
   minDecisions: number;
+  /**
+   * The team model proposes only types the team has decided at least this many times. What it
+   * knows of any other type comes from the seed prior alone, which the rules already encode; and a
+   * type with few examples wins on every word the team's other types have not used (its smoothed
+   * likelihoods are the least specific), so a rare type would otherwise draw the unsure notes.
+   */
+  minTypeDecisions: number;
   /** A candidate must beat the rules alone by this many (decayed) decisions... */
   margin: number;
   /**
@@ -87,6 +94,7 @@ export const TEAM_MODEL_POLICY: TeamModelPolicy = {
   // At 20, a say could open on a single lucky win in the unsure zone: on degraded-lexicon draws of
   // 50–150 notes (`npm run bench -- learning`) that was most of the points below rules-only.
   minDecisions: 30,
+  minTypeDecisions: 3,
   margin: 3,
   minZ: 2,
   /** Half-life of about 140 decisions. */
@@ -160,6 +168,8 @@ export class TeamModel {
   private readonly wins: number[];
   private readonly losses: number[];
   private learned = 0;
+  /** Decisions learned per final type (seed examples not counted). */
+  private readonly decided: Distribution = { strategic: 0, transactional: 0, partnership: 0, problem_solving: 0 };
   private readonly records: PrequentialRecord[] = [];
   private readonly keepRecords: number;
 
@@ -238,7 +248,19 @@ export class TeamModel {
 
   /** The team model's distribution for a text (features may be passed when already computed). */
   distribution(text: string, features = this.features(text)): Distribution {
-    return this.nb.posterior(features);
+    return this.amongDecidedTypes(this.nb.posterior(features));
+  }
+
+  /** The posterior over the types the team has decided often enough (see `minTypeDecisions`); all types until one has. */
+  private amongDecidedTypes(posterior: Distribution): Distribution {
+    const known = (Object.keys(posterior) as RelationshipType[]).filter(
+      (t) => this.decided[t] >= this.policy.minTypeDecisions,
+    );
+    const mass = known.reduce((sum, t) => sum + posterior[t], 0);
+    if (known.length === 0 || mass === 0) return posterior;
+    const out = { strategic: 0, transactional: 0, partnership: 0, problem_solving: 0 };
+    for (const t of known) out[t] = posterior[t] / mass;
+    return out;
   }
 
   opinion(text: string, features = this.features(text)): TeamOpinion {
@@ -260,7 +282,7 @@ export class TeamModel {
   learn(decision: TeamDecision): void {
     const features = this.features(decision.description);
     const rules = this.options.rules(decision.description);
-    const team = this.nb.posterior(features);
+    const team = this.amongDecidedTypes(this.nb.posterior(features));
     const weight = this.weightFor(rules);
     const { candidates, decay } = this.policy;
     const rulesRight = rules.type === decision.type;
@@ -283,6 +305,7 @@ export class TeamModel {
     const overridden = decision.source === 'manager_override' || decision.suggestedType !== decision.type;
     const w = overridden ? this.policy.overrideWeight : this.policy.confirmWeight;
     this.nb.learn(features, decision.type, w);
+    this.decided[decision.type]++;
     this.learned++;
   }
 
@@ -294,6 +317,7 @@ export class TeamModel {
   /** A digest of everything learned, including the prequential state; equal models have equal fingerprints. */
   fingerprint(): string {
     const counts = [...this.wins, ...this.losses].map((n) => n.toFixed(6)).join(',');
-    return `${this.nb.fingerprint()}-${this.learned}-${counts}`;
+    const decided = RELATIONSHIP_TYPES.map((t) => this.decided[t]).join(',');
+    return `${this.nb.fingerprint()}-${this.learned}-${decided}-${counts}`;
   }
 }

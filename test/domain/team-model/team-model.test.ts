@@ -55,6 +55,22 @@ describe('TeamModel', () => {
     expect(model.version).toBe('team-nb-4@0');
   });
 
+  it('proposes only the types the team has decided often enough, not one it knows from the seed alone', () => {
+    const trustNote = '家族企业,老板高度认同我行品牌和文化,信任驱动,忠诚度高,需要增值服务';
+    // A fresh model has decided nothing: the seed prior speaks for every type.
+    expect(newModel().opinion(trustNote).type).toBe('partnership');
+    const model = newModel();
+    const otherTypes = jargonCases(120).filter((c) => c.label !== 'partnership');
+    for (const c of otherTypes.slice(0, 40)) model.learn(confirmed(c));
+    expect(model.distribution(trustNote).partnership).toBe(0);
+    expect(model.opinion(trustNote).type).not.toBe('partnership');
+    const partnershipNotes = jargonCases(120).filter((c) => c.label === 'partnership');
+    for (const c of partnershipNotes.slice(0, TEAM_MODEL_POLICY.minTypeDecisions - 1)) model.learn(confirmed(c));
+    expect(model.distribution(trustNote).partnership).toBe(0);
+    model.learn(confirmed(partnershipNotes[TEAM_MODEL_POLICY.minTypeDecisions - 1] as (typeof partnershipNotes)[number]));
+    expect(model.distribution(trustNote).partnership).toBeGreaterThan(0);
+  });
+
   it('learns a team’s shorthand from its decisions', () => {
     const model = newModel();
     for (const c of jargonCases(80)) model.learn(confirmed(c));
