@@ -67,7 +67,9 @@ describe('TeamModel', () => {
     const partnershipNotes = jargonCases(120).filter((c) => c.label === 'partnership');
     for (const c of partnershipNotes.slice(0, TEAM_MODEL_POLICY.minTypeDecisions - 1)) model.learn(confirmed(c));
     expect(model.distribution(trustNote).partnership).toBe(0);
-    model.learn(confirmed(partnershipNotes[TEAM_MODEL_POLICY.minTypeDecisions - 1] as (typeof partnershipNotes)[number]));
+    model.learn(
+      confirmed(partnershipNotes[TEAM_MODEL_POLICY.minTypeDecisions - 1] as (typeof partnershipNotes)[number]),
+    );
     expect(model.distribution(trustNote).partnership).toBeGreaterThan(0);
   });
 
