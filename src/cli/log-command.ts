@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { messages } from '../domain/messages/messages.js';
 import { computeTeamStats } from '../domain/team-stats.js';
 import { isRelationshipType, type Lang, RELATIONSHIP_TYPES } from '../domain/types.js';
-import { replayForStats } from '../learning/team-stats-source.js';
+import { learningFeed, replayForStats } from '../learning/team-stats-source.js';
 import { loadPlaybook } from '../playbook-file.js';
 import type { StoreHandle } from '../store/backend.js';
 import {
@@ -126,7 +126,7 @@ const stats = async (store: StoreHandle, args: string[], io: CommandIo): Promise
   }
   lines.push(
     ...formatTeamStats(
-      computeTeamStats(await replayForStats(store.decisions.all(), loadPlaybook(undefined)), new Date()),
+      computeTeamStats(await replayForStats(learningFeed(store.decisions), loadPlaybook(undefined)), new Date()),
     ),
   );
   const purges = await store.decisions.purges();
