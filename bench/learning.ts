@@ -6,6 +6,7 @@ import { createRulesClassifier } from '../src/domain/rules.js';
 import { type CurveCase, learningCurve, seededShuffle } from '../src/domain/team-model/learning-curve.js';
 import { TeamModel } from '../src/domain/team-model/model.js';
 import { seedExamples } from '../src/domain/team-model/seed-prior.js';
+import { RELATIONSHIP_TYPES } from '../src/domain/types.js';
 
 /**
  * `npm run bench -- learning`: the learning curve on text the rules know less well than the text
@@ -32,12 +33,11 @@ const SETTINGS: ReadonlyArray<readonly [number, number, number, boolean]> = [
   [0.2, 80, 20, true],
   [0.4, 80, 20, true],
 ];
-const TYPES = ['strategic', 'transactional', 'partnership', 'problem_solving'] as const;
 
 /** The notes of one draw: all of them, or all but a twelfth of one type's. */
 const poolFor = (all: readonly CurveCase[], draw: number, skewed: boolean): readonly CurveCase[] => {
   if (!skewed) return all;
-  const rare = TYPES[draw % TYPES.length];
+  const rare = RELATIONSHIP_TYPES[draw % RELATIONSHIP_TYPES.length];
   const keep = Math.round(all.filter((c) => c.label === rare).length / 12);
   let kept = 0;
   return seededShuffle(all, 3000 + draw).filter((c) => c.label !== rare || kept++ < keep);

@@ -253,9 +253,7 @@ export class TeamModel {
 
   /** The posterior over the types the team has decided often enough (see `minTypeDecisions`); all types until one has. */
   private amongDecidedTypes(posterior: Distribution): Distribution {
-    const known = (Object.keys(posterior) as RelationshipType[]).filter(
-      (t) => this.decided[t] >= this.policy.minTypeDecisions,
-    );
+    const known = RELATIONSHIP_TYPES.filter((t) => this.decided[t] >= this.policy.minTypeDecisions);
     const mass = known.reduce((sum, t) => sum + posterior[t], 0);
     if (known.length === 0 || mass === 0) return posterior;
     const out = { strategic: 0, transactional: 0, partnership: 0, problem_solving: 0 };
