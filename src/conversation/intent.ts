@@ -35,8 +35,10 @@ const HELP_QUESTION =
   /^(?:how (?:do|does|can|should) (?:i|we|you|this|it) (?:use|work|start)(?: (?:this|it|you|quadrant))?|what (?:can|do|does) (?:you|quadrant|this(?: bot)?) do|what is (?:this|quadrant)|who are you|how to use(?: this| quadrant| you)?|怎么用|如何使用|怎么使用|你能做什么|你会做什么|你是谁|这是什么|使用说明|有什么功能|能帮我做什么)(?:\s*(?:quadrant|呢|啊|呀))?$/iu;
 
 /** "what did we decide on X", "history of X", "X 的历史", "之前对 X 的决策". */
-const HISTORY_EN =
-  /^(?:what did (?:we|i|the team|you) (?:decide|log|record|conclude|classify)(?: (?:on|about|for))?|(?:show|give|get)(?: me)?(?: the)? (?:decision )?(?:history|decisions|timeline|record)(?: (?:of|for|on))?|(?:decision )?(?:history|timeline)(?: (?:of|for|on))|what (?:type|kind) (?:is|was) (?:client )?)\s+(.{2,80}?)(?:'s (?:history|type))?\s*\??$/iu;
+/** The opening words of an English history question; the client after them is read in code (`englishHistorySubject`). */
+const HISTORY_EN_OPENER =
+  /^(?:what did (?:we|i|the team|you) (?:decide|log|record|conclude|classify)(?: (?:on|about|for))?|(?:show|give|get)(?: me)?(?: the)? (?:decision )?(?:history|decisions|timeline|record)(?: (?:of|for|on))?|(?:decision )?(?:history|timeline)(?: (?:of|for|on))|what (?:type|kind) (?:is|was) (?:client )?)\s+/iu;
+const POSSESSIVE_TAIL = /'s (?:history|type)$/iu;
 const HISTORY_ZH_BEFORE =
   /^(?:对|给)?([^的]{2,40})的?(?:历史记录|历史决策|历史|决策记录|决策历史|记录|之前是怎么定的|之前怎么定的|是怎么定的|怎么定的|怎么判的|怎么分类的|之前是什么类型|之前什么类型|以前是什么类型|以前什么类型)$/u;
 const HISTORY_ZH_AFTER = /^(?:对|给)([^做定作]{2,40})(?:做|定|作)了?过?(?:什么|哪些)(?:决策|决定|分类|类型)$/u;
@@ -83,10 +85,24 @@ const withoutOpeners = (text: string): string => {
   return rest;
 };
 
+/**
+ * The client of an English history question ("history of X?", "X's history"), 2 to 80 characters.
+ * Read in code rather than by one pattern: a lazy capture followed by optional spaces and a "?"
+ * before the end gives a backtracking matcher a quadratic worst case.
+ */
+const englishHistorySubject = (text: string): string | null => {
+  const opener = HISTORY_EN_OPENER.exec(text);
+  if (opener === null) return null;
+  let subject = text.slice(opener[0].length).trimEnd();
+  if (subject.endsWith('?')) subject = subject.slice(0, -1).trimEnd();
+  subject = subject.replace(POSSESSIVE_TAIL, '');
+  return subject.length >= 2 && subject.length <= 80 ? subject : null;
+};
+
 const historyQuestion = (text: string): string | null => {
   const zh = withoutOpeners(withoutEndPunctuation(text));
-  const match = HISTORY_EN.exec(text) ?? HISTORY_ZH_AFTER.exec(zh) ?? HISTORY_ZH_BEFORE.exec(zh);
-  const raw = match?.[1]?.trim().replace(/^(?:client|客户)\s*[:：]?\s*/iu, '');
+  const subject = englishHistorySubject(text) ?? (HISTORY_ZH_AFTER.exec(zh) ?? HISTORY_ZH_BEFORE.exec(zh))?.[1];
+  const raw = subject?.trim().replace(/^(?:client|客户)\s*[:：]?\s*/iu, '');
   if (!raw) return null;
   // "what did we decide" on a type or the playbook is not a client's history.
   if (PLAYBOOK_TOPIC.test(raw) && typeMentioned(raw)) return null;

@@ -44,6 +44,8 @@ describe('intent routing', () => {
     ['What did we decide on 省能源集团?', '省能源集团'],
     ['what did we decide on Huaneng Power', 'Huaneng Power'],
     ['Show me the history of Acme Steel Ltd', 'Acme Steel Ltd'],
+    ['History for Acme Steel Ltd ?', 'Acme Steel Ltd'],
+    ["timeline of Delta Devco's history?", 'Delta Devco'],
     ['华能电力的历史记录', '华能电力'],
     ['我们之前对省能源集团做了什么决策?', '省能源集团'],
     ['查一下万科的决策记录', '万科'],
