@@ -37,10 +37,17 @@ const HELP_QUESTION =
 /** "what did we decide on X", "history of X", "X 的历史", "之前对 X 的决策". */
 /** The opening words of an English history question; the client after them is read in code (`englishHistorySubject`). */
 const HISTORY_EN_OPENER =
-  /^(?:what did (?:we|i|the team|you) (?:decide|log|record|conclude|classify)(?: (?:on|about|for))?|(?:show|give|get)(?: me)?(?: the)? (?:decision )?(?:history|decisions|timeline|record)(?: (?:of|for|on))?|(?:decision )?(?:history|timeline)(?: (?:of|for|on))|what (?:type|kind) (?:is|was) (?:client )?)\s+/iu;
+  /^(?:what did (?:we|i|the team|you) (?:decide|log|record|conclude|classify)(?: (?:on|about|for))?|(?:show|give|get)(?: me)?(?: the)? (?:decision )?(?:history|decisions|timeline|record)(?: (?:of|for|on))?|(?:decision )?(?:history|timeline)(?: (?:of|for|on))|what (?:type|kind) (?:is|was)(?: client)?)\s+/iu;
 const POSSESSIVE_TAIL = /'s (?:history|type)$/iu;
+/** "what type is …" asks about a client only when a name follows, not a type or a described client. */
+const ASKS_WHAT_TYPE = /^what (?:type|kind) /iu;
+/** A subject opened by an article or a pronoun describes a client ("the one that missed a payment"); it does not name one. */
+const DESCRIBED_NOT_NAMED = /^(?:a|an|the|this|that|these|those|my|our|your|his|her|their|some|any|which|what)\s/iu;
 const HISTORY_ZH_BEFORE =
   /^(?:对|给)?([^的]{2,40})的?(?:历史记录|历史决策|历史|决策记录|决策历史|记录|之前是怎么定的|之前怎么定的|是怎么定的|怎么定的|怎么判的|怎么分类的|之前是什么类型|之前什么类型|以前是什么类型|以前什么类型)$/u;
+/** "X 是什么类型": a history question only when X reads as a client's name (not "民营企业"). */
+const HISTORY_ZH_TYPE =
+  /^([^的是属算,，。]{2,40})(?:现在|目前|之前)?(?:是|属于|算)(?:什么类型|什么类|哪种类型|哪种|哪一类|哪类)(?:的?客户|关系)?$/u;
 const HISTORY_ZH_AFTER = /^(?:对|给)([^做定作]{2,40})(?:做|定|作)了?过?(?:什么|哪些)(?:决策|决定|分类|类型)$/u;
 /** Words that open a history question in Chinese ("查一下", "我们之前"), stripped before matching. */
 const ZH_QUESTION_OPENERS = ['查一下', '查看', '查询', '看一下', '看看', '查', '看', '我们', '之前', '以前'];
@@ -101,11 +108,15 @@ const englishHistorySubject = (text: string): string | null => {
 
 const historyQuestion = (text: string): string | null => {
   const zh = withoutOpeners(withoutEndPunctuation(text));
-  const subject = englishHistorySubject(text) ?? (HISTORY_ZH_AFTER.exec(zh) ?? HISTORY_ZH_BEFORE.exec(zh))?.[1];
+  const namedType = HISTORY_ZH_TYPE.exec(zh)?.[1];
+  const subject =
+    englishHistorySubject(text) ??
+    (namedType && guessClientName(namedType) ? namedType : undefined) ??
+    (HISTORY_ZH_AFTER.exec(zh) ?? HISTORY_ZH_BEFORE.exec(zh))?.[1];
   const raw = subject?.trim().replace(/^(?:client|客户)\s*[:：]?\s*/iu, '');
-  if (!raw) return null;
-  // "what did we decide" on a type or the playbook is not a client's history.
-  if (PLAYBOOK_TOPIC.test(raw) && typeMentioned(raw)) return null;
+  if (!raw || DESCRIBED_NOT_NAMED.test(raw)) return null;
+  // "what did we decide" on a type or the playbook, or "what type is strategic", is not a client's history.
+  if (typeMentioned(raw) && (PLAYBOOK_TOPIC.test(raw) || ASKS_WHAT_TYPE.test(text))) return null;
   return guessClientName(raw) ?? withoutEndPunctuation(raw);
 };
 

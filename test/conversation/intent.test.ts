@@ -46,6 +46,10 @@ describe('intent routing', () => {
     ['Show me the history of Acme Steel Ltd', 'Acme Steel Ltd'],
     ['History for Acme Steel Ltd ?', 'Acme Steel Ltd'],
     ["timeline of Delta Devco's history?", 'Delta Devco'],
+    ['What type is Acme Steel ?', 'Acme Steel'],
+    ['华润集团是什么类型?', '华润集团'],
+    ['省能源集团属于哪类客户', '省能源集团'],
+    ['what kind was client Delta Devco', 'Delta Devco'],
     ['华能电力的历史记录', '华能电力'],
     ['我们之前对省能源集团做了什么决策?', '省能源集团'],
     ['查一下万科的决策记录', '万科'],
@@ -65,6 +69,16 @@ describe('intent routing', () => {
     'Acme Power wants a quick loan for a new plant.',
   ])('keeps "%s" a client description', (text) => {
     expect(route(text).kind).toBe('description');
+  });
+
+  it.each([
+    'What type is strategic?',
+    'what kind is this client',
+    'What type is the client that missed a payment?',
+    '民营企业是什么类型?',
+    '这个客户是什么类型',
+  ])('does not read "%s" as a client\'s history', (text) => {
+    expect(route(text).kind).not.toBe('history');
   });
 
   it.each(['ok', 'test', '好的', '嗯', 'thanks'])('asks what "%s" is about', (text) => {
