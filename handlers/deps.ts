@@ -9,6 +9,8 @@ import type {
 import type { Config } from '../src/config.js';
 import type { ConversationService } from '../src/conversation/service.js';
 import type { Playbook } from '../src/domain/playbook.js';
+import type { TeamModels } from '../src/learning/team-models.js';
+import type { TeamSync } from '../src/learning/team-sync.js';
 import type { Classifier } from '../src/llm/port.js';
 import type { DecisionLog, StateStore } from '../src/store/ports.js';
 
@@ -21,6 +23,11 @@ export type AppDeps = {
   decisions: DecisionLog;
   state: StateStore;
   logger: Logger;
+  /**
+   * The app's team models, for the team lead's view: what the team model said of each decision.
+   * Without them (a test's app), the view replays its window in fresh models.
+   */
+  teamModels?: Pick<TeamModels, 'opinionBefore'> & Pick<TeamSync, 'catchUp'>;
 };
 
 /** What each listener factory receives: the deps plus the conversation service built on them. */

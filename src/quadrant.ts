@@ -229,6 +229,7 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
       decisions,
       state: store.state,
       logger,
+      teamModels: learning.forClassifier,
     });
     const stop = (boundMs = SHUTDOWN_BOUND_MS) =>
       slackApp.stop({ beforeClose: () => drainTurns(inFlight, logger, boundMs) });

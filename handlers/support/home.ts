@@ -3,7 +3,7 @@ import { resolveLang } from '../../src/conversation/language.js';
 import { detectLang } from '../../src/domain/lang.js';
 import { computeTeamStats } from '../../src/domain/team-stats.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../src/domain/types.js';
-import { replayForStats } from '../../src/learning/team-stats-source.js';
+import { replayForStats, statsFromModels } from '../../src/learning/team-stats-source.js';
 import type { Decision, Viewer } from '../../src/store/ports.js';
 import { buildHomeView } from '../blocks/home.js';
 import { buildHomeTeamSection } from '../blocks/home-team.js';
@@ -18,6 +18,20 @@ const latestPerClient = (decisions: Decision[]): Decision[] => {
   // `list` is newest first: the first one seen per client is its current type.
   for (const d of decisions) if (!seen.has(d.clientId)) seen.set(d.clientId, d);
   return [...seen.values()];
+};
+
+/**
+ * What the rules and the team model said of each decision in the window. The app's own team models
+ * know what they said (caught up first, so decisions other processes logged count); without them
+ * the window is replayed in fresh models, which know nothing from before it.
+ */
+const statsOfWindow = async (deps: HandlerDeps, oldestFirst: Decision[]) => {
+  const models = deps.teamModels;
+  if (models === undefined) return replayForStats(oldestFirst, deps.playbook);
+  await models
+    .catchUp()
+    .catch((error: unknown) => deps.logger.warn('team models: catch-up for App Home failed', error));
+  return statsFromModels(oldestFirst, models);
 };
 
 /** Builds and publishes a user's Home tab from the store. */
@@ -52,9 +66,9 @@ export const publishHome = async (
     deps.playbook,
   );
   if (viewer.isAdmin) {
-    // The team lead's view: this workspace's decisions in the window, replayed oldest first.
+    // The team lead's view: this workspace's decisions in the window, oldest first.
     const ofTeam = team.filter((d) => d.teamId === teamId).reverse();
-    const stats = computeTeamStats(await replayForStats(ofTeam, deps.playbook), now);
+    const stats = computeTeamStats(await statsOfWindow(deps, ofTeam), now);
     view.blocks = [...view.blocks, ...buildHomeTeamSection(stats, deps.playbook, lang)].slice(0, 100);
   }
   await client.views.publish({ user_id: userId, view });

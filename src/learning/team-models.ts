@@ -5,7 +5,13 @@ import { applyTeamOpinion } from '../domain/team-model/apply.js';
 import { TeamModel } from '../domain/team-model/model.js';
 import { seedExamples } from '../domain/team-model/seed-prior.js';
 import { SimilarIndex } from '../domain/team-model/similar-index.js';
-import type { Classification, HybridClassification, SimilarDecision, TeamExample } from '../domain/types.js';
+import type {
+  Classification,
+  HybridClassification,
+  RelationshipType,
+  SimilarDecision,
+  TeamExample,
+} from '../domain/types.js';
 import { unsureNotice } from '../domain/unsure.js';
 import type { Decision } from '../store/ports.js';
 
@@ -39,7 +45,12 @@ type Workspace = {
    * answered): the card's confidence before calibration, and whether its type was kept.
    */
   llmOutcomes: Outcome[];
+  /** What the team model alone said of each learned decision just before learning it (newest {@link KEEP_OPINIONS}). */
+  opinions: Map<string, RelationshipType>;
 };
+
+/** Opinions kept per workspace for the team lead's view (its window is the latest 1,000 decisions). */
+const KEEP_OPINIONS = 10_000;
 
 /** Characters kept per decision for LLM examples. */
 const EXCERPT_CHARS = 140;
@@ -109,6 +120,11 @@ export type TeamModels = {
   /** The k most similar team-visible decisions of the workspace. */
   similar(teamId: string, text: string, k?: number): SimilarDecision[];
   teams(): string[];
+  /**
+   * What the team model alone said of a learned decision just before it learned it (the team lead's
+   * view compares it with the final type); null for a decision it never learned (a private one).
+   */
+  opinionBefore(decision: Pick<Decision, 'id' | 'teamId'>): RelationshipType | null;
 };
 
 const dayOf = (iso: string) => iso.slice(0, 10);
@@ -129,6 +145,7 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
         excerpts: new Map(),
         calibrators: null,
         llmOutcomes: [],
+        opinions: new Map(),
       };
       spaces.set(teamId, ws);
     }
@@ -146,6 +163,9 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       suggestedType: decision.suggestedType,
       source: decision.source,
     });
+    const record = ws.model.prequential().at(-1);
+    if (record !== undefined) ws.opinions.set(decision.id, record.team.type);
+    if (ws.opinions.size > KEEP_OPINIONS) ws.opinions.delete(ws.opinions.keys().next().value as string);
     const outcome = llmOutcomeOf(decision);
     if (outcome !== null) ws.llmOutcomes.push(outcome);
     ws.excerpts.set(decision.id, decision.description.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS));
@@ -191,5 +211,6 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       return ws.similar.query(ws.model.features(text), k);
     },
     teams: () => [...workspaces.keys()],
+    opinionBefore: (decision) => workspaces.get(decision.teamId)?.opinions.get(decision.id) ?? null,
   };
 };

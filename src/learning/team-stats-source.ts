@@ -1,12 +1,23 @@
 import type { Playbook } from '../domain/playbook.js';
 import { classifyWithRules } from '../domain/rules.js';
 import type { StatsDecision } from '../domain/team-stats.js';
+import type { RelationshipType } from '../domain/types.js';
 import type { Decision, DecisionLog } from '../store/ports.js';
-import { createTeamModels, teachable } from './team-models.js';
+import { createTeamModels, type TeamModels } from './team-models.js';
+
+/** One decision of the team lead's view, with what the team model alone said before it was learned. */
+const statsDecisionOf = (d: Decision, teamType: RelationshipType | null): StatsDecision => ({
+  createdAt: d.createdAt,
+  suggestedType: d.suggestedType,
+  type: d.type,
+  llm: d.versions.prompt !== null,
+  rulesType: classifyWithRules(d.description).type,
+  teamType,
+});
 
 /**
- * Replays decisions (in the learning feed's order, see `learningFeed`) to say, for each, what the rules and the team model said before
- * it was logged: the input of the team lead's view. The team model is replayed exactly as the app
+ * Replays decisions in the learning feed's order (see `learningFeed`) to say, for each, what the rules and the
+ * team model said before it was logged: the input of the team lead's view. The team model is replayed exactly as the app
  * learned it, so a private decision has no team-model opinion (it was never learned).
  */
 export const replayForStats = async (
@@ -16,19 +27,21 @@ export const replayForStats = async (
   const models = createTeamModels({ playbook });
   const out: StatsDecision[] = [];
   for await (const d of oldestFirst) {
-    const teamType = teachable(d) ? models.model(d.teamId).opinion(d.description).type : null;
     models.observe(d);
-    out.push({
-      createdAt: d.createdAt,
-      suggestedType: d.suggestedType,
-      type: d.type,
-      llm: d.versions.prompt !== null,
-      rulesType: classifyWithRules(d.description).type,
-      teamType,
-    });
+    out.push(statsDecisionOf(d, models.opinionBefore(d)));
   }
   return out;
 };
+
+/**
+ * The team lead's view from the app's own team models, which learned the whole feed: what the team
+ * model said of each decision is what it really said, however far back its learning goes, with no
+ * replay. A private decision has no team-model opinion.
+ */
+export const statsFromModels = (
+  oldestFirst: readonly Decision[],
+  models: Pick<TeamModels, 'opinionBefore'>,
+): StatsDecision[] => oldestFirst.map((d) => statsDecisionOf(d, models.opinionBefore(d)));
 
 const FEED_PAGE = 500;
 

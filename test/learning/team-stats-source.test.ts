@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPlaybook } from '../../src/domain/playbook.js';
-import { learningFeed, replayForStats } from '../../src/learning/team-stats-source.js';
+import { learningFeed, replayForStats, statsFromModels } from '../../src/learning/team-stats-source.js';
+import { learnFromLog } from '../../src/learning/team-sync.js';
 import type { StoreHandle } from '../../src/store/backend.js';
 import { openStore } from '../../src/store/open-store.js';
 import { newDecision } from '../contracts/decision-builder.js';
@@ -49,5 +50,35 @@ describe('the team lead view replays the learning feed', () => {
     const ids = (await collect(learningFeed(store.decisions))).map((d) => d.id);
     expect(ids).toHaveLength(before + 520);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("the app's own models tell the view what they said, however far back they learned, and a window replay cannot", async () => {
+    const teamId = 'T0LIVESTATS';
+    const learning = await learnFromLog(store.decisions, defaultPlaybook());
+    const logged = async (i: number, type: 'partnership' | 'strategic', visibility: 'team' | 'private' = 'team') =>
+      learning.decisions.append(
+        newDecision({
+          teamId,
+          clientName: `Live ${i}`,
+          type,
+          suggestedType: 'strategic',
+          source: type === 'strategic' ? 'rules' : 'manager_override',
+          reason: type === 'strategic' ? null : 'the family banks with us for the trust',
+          visibility,
+          description: `Client ${i}: quorvex and blenthar account, talked over dinner`,
+        }),
+      );
+    // A team that keeps deciding this wording is a partnership, long before the view's window.
+    for (let i = 0; i < 40; i++) await logged(i, 'partnership');
+    const window = [await logged(40, 'partnership'), await logged(41, 'strategic', 'private')];
+
+    const live = statsFromModels(window, learning.models);
+    const fullReplay = (await replayForStats(learningFeed(store.decisions), defaultPlaybook())).slice(-2);
+    const windowReplay = await replayForStats(window, defaultPlaybook());
+
+    expect(live.map((r) => r.teamType)).toEqual(['partnership', null]);
+    expect(live).toEqual(fullReplay);
+    // A fresh model knows only the seed prior, which has never seen these words decided.
+    expect(windowReplay[0]?.teamType).not.toBe('partnership');
   });
 });
