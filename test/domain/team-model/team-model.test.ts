@@ -52,7 +52,7 @@ describe('TeamModel', () => {
     const model = newModel();
     expect(model.opinion('客户信用评级较高、财务状况稳定,双方长期合作,共同目标和战略规划').type).toBe('strategic');
     expect(model.decisions).toBe(0);
-    expect(model.version).toBe('team-nb-4@0');
+    expect(model.version).toBe('team-nb-5@0');
   });
 
   it('proposes only the types the team has decided often enough, not one it knows from the seed alone', () => {
@@ -79,7 +79,7 @@ describe('TeamModel', () => {
     const heldOut = jargonCases(40, 1000);
     const right = heldOut.filter((c) => model.opinion(c.text).type === c.label).length;
     expect(right / heldOut.length).toBeGreaterThan(0.9);
-    expect(model.version).toBe('team-nb-4@80');
+    expect(model.version).toBe('team-nb-5@80');
   });
 
   it('counts an override more than a confirmation', () => {
@@ -291,7 +291,7 @@ describe('a say limited to where the base is unsure', () => {
     weight: 1,
     speaksBelow: 0.35,
     decisions: 80,
-    version: 'team-nb-4@80',
+    version: 'team-nb-5@80',
   };
 
   it('gives the weight below the threshold and nothing at or above it', () => {
