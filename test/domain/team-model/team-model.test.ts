@@ -236,6 +236,36 @@ describe('TeamModel', () => {
     }
   });
 
+  it('earns the wider zone where the rules are middling and wrong, and still leaves their confident answers alone', () => {
+    // Rules that read this team's family-office notes as transactional at 0.45, and its plain loans right at 0.9.
+    const familyNote = (i: number) => `family office ${i}: the elders and heirs meet us at the estate salon`;
+    const loanNote = (i: number) => `quick working capital loan ${i} priced against two other lenders`;
+    const rules = (text: string) =>
+      text.startsWith('family') ? rulesResult('transactional', 0.45) : rulesResult('transactional', 0.9);
+    const model = new TeamModel({ rules, seed });
+    for (let i = 0; i < 24; i++) {
+      for (const [text, label] of [
+        [familyNote(i), 'partnership'],
+        [loanNote(i), 'transactional'],
+      ] as const) {
+        model.learn({
+          description: text,
+          type: label,
+          suggestedType: 'transactional',
+          source: label === 'transactional' ? 'rules' : 'manager_override',
+        });
+      }
+    }
+    // No note falls under 0.35, so only the wider zone has a record to stand on.
+    expect(model.say).toEqual({ weight: 1, below: 0.5 });
+    const family = familyNote(99);
+    expect(blendWithTeam(rules(family), model.distribution(family), model.weightFor(rules(family))).type).toBe(
+      'partnership',
+    );
+    const loan = loanNote(99);
+    expect(model.weightFor(rules(loan))).toBe(0);
+  });
+
   it('learns a systematic error of confident rules, with a say over every card once its lead is significant', () => {
     // This team files its state-owned group accounts under partnership, whatever the rules say.
     const notes = [
