@@ -21,6 +21,7 @@ import { opsRoutes, type Readiness } from './ops/routes.js';
 import { loadPlaybook } from './playbook-file.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { describeError } from './slack/errors.js';
+import type { IdentityCheck } from './slack/identity.js';
 import { trackInFlight } from './slack/in-flight.js';
 import { createLogger } from './slack/logger.js';
 import type { StoreHandle } from './store/backend.js';
@@ -146,6 +147,15 @@ const storeAnswers = async (store: Quadrant['store']): Promise<string | undefine
   }
 };
 
+/** Ready when the store answers and Slack's auth.test has succeeded; otherwise the reasons. */
+const readinessOf = async (store: Quadrant['store'], identity: IdentityCheck): Promise<Readiness> => {
+  const reasons: string[] = [];
+  const storeProblem = await storeAnswers(store);
+  if (storeProblem !== undefined) reasons.push(storeProblem);
+  if (!identity.verified()) reasons.push(`slack: ${identity.lastError() ?? 'auth.test pending'}`);
+  return { ready: reasons.length === 0, reasons };
+};
+
 /** Before the connection closes, the turns in flight get up to `boundMs` to finish. */
 const drainTurns = async (inFlight: ReturnType<typeof trackInFlight>, logger: Quadrant['logger'], boundMs: number) => {
   if (inFlight.count() === 0) return;
@@ -198,13 +208,7 @@ export const createQuadrant = async (config: Config, overrides: QuadrantOverride
 
   const createApp = (connection: SlackConnection = configuredConnection(config)): QuadrantApp => {
     const bot = connection.bot ?? overrides.bot;
-    const readiness = async (): Promise<Readiness> => {
-      const reasons: string[] = [];
-      const storeProblem = await storeAnswers(store);
-      if (storeProblem !== undefined) reasons.push(storeProblem);
-      if (!slackApp.identity.verified()) reasons.push(`slack: ${slackApp.identity.lastError() ?? 'auth.test pending'}`);
-      return { ready: reasons.length === 0, reasons };
-    };
+    const readiness = () => readinessOf(store, slackApp.identity);
     const slackApp = createSlackApp({
       mode: connection.mode,
       botToken: connection.botToken,

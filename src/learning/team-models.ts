@@ -103,6 +103,13 @@ const calibrated = (ws: Workspace, c: HybridClassification): HybridClassificatio
   return unsure === null ? out : { ...out, notices: [...out.notices, unsure] };
 };
 
+/** Keeps what the team model alone said of a decision just before learning it (its newest prequential record). */
+const rememberOpinion = (ws: Workspace, decisionId: string): void => {
+  const record = ws.model.prequential().at(-1);
+  if (record !== undefined) ws.opinions.set(decisionId, record.team.type);
+  if (ws.opinions.size > KEEP_OPINIONS) ws.opinions.delete(ws.opinions.keys().next().value as string);
+};
+
 export type TeamModels = {
   /** Joins the workspace's team model to a classification of the (redacted) text. */
   contribute(teamId: string, text: string, base: HybridClassification): HybridClassification;
@@ -163,9 +170,7 @@ export const createTeamModels = (options: TeamModelsOptions): TeamModels => {
       suggestedType: decision.suggestedType,
       source: decision.source,
     });
-    const record = ws.model.prequential().at(-1);
-    if (record !== undefined) ws.opinions.set(decision.id, record.team.type);
-    if (ws.opinions.size > KEEP_OPINIONS) ws.opinions.delete(ws.opinions.keys().next().value as string);
+    rememberOpinion(ws, decision.id);
     const outcome = llmOutcomeOf(decision);
     if (outcome !== null) ws.llmOutcomes.push(outcome);
     ws.excerpts.set(decision.id, decision.description.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS));
