@@ -105,6 +105,24 @@ describe('classifyWithRules: contrast, recency and past', () => {
 });
 
 describe('classifyWithRules: priority', () => {
+  it.each([
+    'Retail chain with 140 stores; the directors have appointed administrators and the shops keep trading for now.',
+    'Hotel group went into administration last month; the secured lender has appointed receivers over two sites.',
+    'Shipyard client applied to the High Court for judicial management; the moratorium stops creditor claims.',
+    'Miner filed for creditor protection under the CCAA after skipping a coupon.',
+    '這家上市公司已由法院委任臨時清盤人,債權銀行正在核對敞口。',
+  ])('reads common-law insolvency process as current distress: "%s"', (text) => {
+    expect(classifyWithRules(text).type).toBe('problem_solving');
+  });
+
+  it('does not read an administration that is not an insolvency as distress', () => {
+    const sba = classifyWithRules(
+      'Bakery owner wants a Small Business Administration 7(a) loan for a second oven, fast.',
+    );
+    expect(sba.type).not.toBe('problem_solving');
+    expect(sba.signals.some((s) => s.id === 'distress.insolvency_process')).toBe(false);
+  });
+
   it('makes a AAA state-owned group that missed an interest payment problem_solving, with strategic second', () => {
     const result = classifyWithRules(
       'AAA-rated state-owned group, our strategic client for ten years with three syndicated loans. It just missed an interest payment.',

@@ -80,11 +80,29 @@ export const DISTRESS_ENTRIES: readonly LexiconEntry[] = [
     ],
   },
   {
+    id: 'distress.insolvency_process',
+    category: 'distress',
+    // The court and office-holder words of common-law insolvency (UK and Australian administration
+    // and receivership, Singapore judicial management, Canada's CCAA, Hong Kong liquidators): each
+    // exists only for a company that cannot pay. Bare "administration" also names governments and
+    // fees, so only the insolvency phrases are here.
+    weights: { problem_solving: 3 },
+    terms: [
+      'appoint…administrator*', 'appointed…administrator*', 'appointing…administrator*', 'called in administrators',
+      'administrators were appointed', 'administrators appointed', 'into administration', 'entered administration',
+      'enter administration', 'entering administration', 'filed for administration', 'filing for administration',
+      'pre-pack administration', 'voluntary administration', 'administration order', 'receivers',
+      'appointed…receiver*', 'receiver and manager', 'receivers and managers', 'official receiver',
+      'judicial management', 'judicial manager*', 'creditor protection', 'ccaa', 'company voluntary arrangement',
+      '司法管理', '临时清盘人', '清盘人', '破产管理人', '接管人', '破产保护',
+    ],
+  },
+  {
     id: 'distress.operations',
     category: 'distress',
     weights: { problem_solving: 3 },
     terms: [
-      '停摆', '关停', '限产', '受灾', '洪水', '水灾', '裁员', '降薪', '困境', '陷入困境', '大幅下滑', '断崖', '腰斩',
+      '停摆', '关停', '限产', '受灾', '灾区', '天然灾害', '洪水', '水灾', '裁员', '降薪', '困境', '陷入困境', '大幅下滑', '断崖', '腰斩',
       'stopped production', 'production stopped', 'halted', 'flood', 'destroyed', 'disaster', 'product recall', 'layoffs',
       'lost…biggest customer', 'lost…main customer', 'going under', 'collaps*', 'ate the margin', 'margin squeeze',
       'wages', 'salaries are late', "can't pay staff", 'cannot pay staff', '停工停产', '停产', '停工', '停业',

@@ -8,7 +8,7 @@ import type { Lexicon } from './types.js';
 export type { CueEntry, CueKind, Lexicon, LexiconEffect, LexiconEntry } from './types.js';
 
 /** Bump when a term, weight or cue changes: it is logged with every decision as part of the rules version. */
-export const LEXICON_VERSION = 'lexicon-2026.11.3';
+export const LEXICON_VERSION = 'lexicon-2026.12.1';
 
 /** The bilingual signal lexicon Quadrant ships with. */
 export const DEFAULT_LEXICON: Lexicon = {
