@@ -21,9 +21,9 @@ export const EVAL_HELP = `Usage:
   quadrant eval FILE.jsonl [--json] [--llm]
   quadrant eval FILE.jsonl --learning-curve [--folds K] [--seed N] [--json]
   quadrant eval FILE.jsonl --calibration [--folds K] [--json]
-Each line: {"id": "...", "text": "...", "label": "strategic|transactional|partnership|problem_solving"},
-optionally "lang" (zh-Hans|zh-Hant|en|mixed, detected when absent) and "kind" (rm_note|news, rm_note
-when absent).
+Each line: {"text": "...", "label": "strategic|transactional|partnership|problem_solving"}, optionally
+"id" (the line number when absent), "lang" (zh-Hans|zh-Hant|en|mixed, detected when absent) and "kind"
+(rm_note|news or a kind of your own, rm_note when absent). Labels may be written "Problem-solving".
 Prints accuracy, per-type precision/recall/F1, macro-F1, the confusion matrix, the figures by
 language and by source kind, and the misses.
 --llm compares rules-only, LLM-only and hybrid (needs OPENAI_API_KEY).
@@ -37,17 +37,30 @@ calibration error (ECE) before and after calibration, cross-fitted over K folds.
 /** Source kinds an evaluation file may declare; news covers announcements and other published text. */
 export const SOURCE_KINDS = ['rm_note', 'news'] as const;
 const KIND_NAMES: Record<(typeof SOURCE_KINDS)[number], string> = { rm_note: 'RM note', news: 'news/announcement' };
+/** A declared kind's display name; a kind of the file's own (such as "email") is shown as written. */
+const kindName = (kind: string | undefined): string =>
+  kind === undefined ? KIND_NAMES.rm_note : ((KIND_NAMES as Record<string, string>)[kind] ?? kind);
+
+/** "Problem-solving", "problem solving" and "PROBLEM_SOLVING" all name `problem_solving`. */
+const typeName = (value: unknown) =>
+  typeof value === 'string'
+    ? value
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_')
+    : value;
 
 export const labelledCase = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
+  /** Optional: a line without one is named by its line number. */
+  id: z.union([z.string(), z.number()]).transform(String).optional(),
   text: z.string().min(1),
-  label: z.enum(RELATIONSHIP_TYPES),
+  label: z.preprocess(typeName, z.enum(RELATIONSHIP_TYPES)),
   /** zh-Hans, zh-Hant, en or mixed; other values (such as a bare "zh") are detected from the text. */
   lang: z.string().optional(),
   /** Where the text comes from: an RM's own note, or pasted news / an announcement. */
-  kind: z.enum(SOURCE_KINDS).optional(),
+  kind: z.string().optional(),
 });
-export type LabelledCase = z.output<typeof labelledCase>;
+export type LabelledCase = Omit<z.output<typeof labelledCase>, 'id'> & { id: string };
 
 /** Parses a labelled JSONL file; a bad line is a usage error naming the line. */
 export const readLabelledCases = async (path: string): Promise<LabelledCase[]> => {
@@ -58,6 +71,7 @@ export const readLabelledCases = async (path: string): Promise<LabelledCase[]> =
     throw new UsageError(`cannot read ${path}`);
   }
   const cases: LabelledCase[] = [];
+  const seen = new Set<string>();
   raw
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
@@ -76,7 +90,11 @@ export const readLabelledCases = async (path: string): Promise<LabelledCase[]> =
           `${path}:${index + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(),
         );
       }
-      cases.push(parsed.data);
+      // Ids key the cases (a learning curve scores each once): a missing or repeated one gets the line number.
+      const id = parsed.data.id;
+      const unique = id === undefined ? `line-${index + 1}` : seen.has(id) ? `${id}#${index + 1}` : id;
+      seen.add(unique);
+      cases.push({ ...parsed.data, id: unique });
     });
   if (cases.length === 0) throw new UsageError(`${path}: no labelled cases`);
   return cases;
@@ -146,7 +164,7 @@ const evaluateRules = async (cases: LabelledCase[], io: CommandIo): Promise<Rule
       label: c.label,
       predicted: classification.type,
       lang: isScript(c.lang) ? c.lang : detectScript(c.text),
-      kind: KIND_NAMES[c.kind ?? 'rm_note'],
+      kind: kindName(c.kind),
     });
   }
   const report = scoreCases(scored.map(({ id, label, predicted }) => ({ id, label, predicted })));

@@ -83,6 +83,25 @@ describe('quadrant eval', () => {
     expect(report.byKind['RM note'].accuracy).toBeGreaterThan(0);
   });
 
+  it("takes a team's own file as it comes: no ids, repeated ids, labels in other spellings, kinds of its own", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quadrant-eval-'));
+    const file = join(dir, 'team.jsonl');
+    const rows = [
+      { text: '債委會表決通過債務重組方案,同意展期兩年。', label: 'Problem-solving' },
+      { id: 'x', text: '小微企业主只想要线上秒批的信用贷,利率越低越好。', label: 'TRANSACTIONAL', kind: 'email' },
+      { id: 'x', text: 'Lenders agreed a standstill while the group restructures its debt.', label: 'problem solving' },
+      { text: '客户是 family office,三代人都在我们私行,relationship 很深,非常 loyal。', label: 'partnership' },
+    ];
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const report = JSON.parse((await runQuadrant(['eval', '--json', file])).stdout);
+    expect(report.total).toBe(4);
+    expect(report.accuracy).toBe(1);
+    expect(report.byKind.email.total).toBe(1);
+    const curve = await runQuadrant(['eval', file, '--learning-curve', '--folds', '2', '--json']);
+    expect(curve.code).toBe(0);
+    expect(JSON.parse(curve.stdout).rulesOnly).toBe(1);
+  });
+
   it('names the bad line of a malformed file and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quadrant-eval-'));
     const file = join(dir, 'cases.jsonl');
