@@ -41,7 +41,7 @@ export type NewDecision = {
   channelId: string | null;
   threadTs: string | null;
   visibility: Visibility;
-  /** `teamModel`: the team model's state (`team-nb-5@<decisions learned>`) when it saw the description. */
+  /** `teamModel`: the team model's state (`team-nb-6@<decisions learned>`) when it saw the description. */
   versions: { playbook: string; rules: string; prompt: string | null; model: string | null; teamModel?: string | null };
 };
 

@@ -71,7 +71,7 @@ describe('team models in the conversation', () => {
     const after = await cardFor('U0B', 'T0BANK', 'T0BANK:C1:again');
     expect(after.team?.weight).toBeGreaterThan(0);
     expect(after.type).toBe('transactional');
-    expect(after.versions.teamModel).toBe('team-nb-5@80');
+    expect(after.versions.teamModel).toBe('team-nb-6@80');
     expect(after.team?.similar.length).toBeGreaterThan(0);
     expect(after.team?.similar.every((s) => s.type === 'transactional')).toBe(true);
 
@@ -85,7 +85,7 @@ describe('team models in the conversation', () => {
       visibility: 'team',
       idempotencyKey: 'confirm:1',
     });
-    expect(decision?.versions.teamModel).toBe('team-nb-5@80');
+    expect(decision?.versions.teamModel).toBe('team-nb-6@80');
     expect(models.model('T0BANK').decisions).toBe(81);
   });
 

@@ -52,7 +52,7 @@ describe('TeamModel', () => {
     const model = newModel();
     expect(model.opinion('客户信用评级较高、财务状况稳定,双方长期合作,共同目标和战略规划').type).toBe('strategic');
     expect(model.decisions).toBe(0);
-    expect(model.version).toBe('team-nb-5@0');
+    expect(model.version).toBe('team-nb-6@0');
   });
 
   it('proposes only the types the team has decided often enough, not one it knows from the seed alone', () => {
@@ -79,7 +79,7 @@ describe('TeamModel', () => {
     const heldOut = jargonCases(40, 1000);
     const right = heldOut.filter((c) => model.opinion(c.text).type === c.label).length;
     expect(right / heldOut.length).toBeGreaterThan(0.9);
-    expect(model.version).toBe('team-nb-5@80');
+    expect(model.version).toBe('team-nb-6@80');
   });
 
   it('counts an override more than a confirmation', () => {
@@ -165,7 +165,9 @@ describe('TeamModel', () => {
     // A team model that already knows the team's shorthand (from its prior).
     const model = new TeamModel({ rules: classifyWithRules, seed: [...seed, ...jargonCases(40, 1000)] });
     smallLog(model, 0);
-    expect(model.weight).toBe(0); // no lead yet
+    // No lead yet: it speaks only where the rules found no cue at all.
+    expect(model.say).toEqual({ weight: 1, below: TEAM_MODEL_POLICY.noCue.below });
+    for (const note of confidentNotes) expect(model.weightFor(classifyWithRules(note))).toBe(0);
     smallLog(model, 3);
     expect(model.decisions).toBeLessThan(70);
     expect(model.say).toEqual({ weight: 1, below: 0.35 });
@@ -234,6 +236,30 @@ describe('TeamModel', () => {
       const rules = classifyWithRules(note);
       expect(blendWithTeam(rules, model.distribution(note), model.weightFor(rules)).type).toBe(rules.type);
     }
+  });
+
+  it('without a lead anywhere, an accurate model fills in only where the rules found no cue', () => {
+    // Rules that find nothing in this team's shorthand (a fallback type at confidence 0), and cues
+    // at 0.3 in its plain notes, which they read right: no candidate ever wins over them.
+    const shorthand = jargonCases(60);
+    const rules = (text: string) =>
+      text.startsWith('plain') ? rulesResult('transactional', 0.3) : rulesResult('strategic', 0);
+    const model = new TeamModel({ rules, seed: [...seed, ...jargonCases(40, 1000)] });
+    for (const [i, c] of shorthand.entries()) {
+      // The shorthand notes the team confirms are the fallback's own type; the plain ones are transactional.
+      if (c.label === 'strategic') model.learn(confirmed(c));
+      model.learn(confirmed({ text: `plain working capital loan ${i}`, label: 'transactional' }));
+    }
+    const records = model.prequential();
+    expect(records.every((r) => r.hybrid.type === r.rules.type)).toBe(true); // nothing to win
+    expect(records.filter((r) => r.team.type === r.label).length).toBeGreaterThan(records.length * 0.7);
+    expect(model.say).toEqual({ weight: 1, below: TEAM_MODEL_POLICY.noCue.below });
+    const unseen = jargonCases(40, 500).find((c) => c.label !== 'strategic' && model.opinion(c.text).type === c.label);
+    expect(unseen).toBeDefined();
+    const note = unseen?.text ?? '';
+    expect(model.weightFor(rules(note))).toBe(1);
+    expect(blendWithTeam(rules(note), model.distribution(note), model.weightFor(rules(note))).type).toBe(unseen?.label);
+    expect(model.weightFor(rules('plain working capital loan 99'))).toBe(0);
   });
 
   it('earns the wider zone where the rules are middling and wrong, and still leaves their confident answers alone', () => {
@@ -321,7 +347,7 @@ describe('a say limited to where the base is unsure', () => {
     weight: 1,
     speaksBelow: 0.35,
     decisions: 80,
-    version: 'team-nb-5@80',
+    version: 'team-nb-6@80',
   };
 
   it('gives the weight below the threshold and nothing at or above it', () => {
