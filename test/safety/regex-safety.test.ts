@@ -21,7 +21,9 @@ const boundedEntry = (file: string, source: string) =>
 /**
  * recheck decides each pattern with an automaton analysis, or, for look-arounds and
  * back-references, with a fuzzer that counts the backtracking steps of its own matcher; a fixed
- * seed keeps the verdict reproducible. Nothing here is timed.
+ * seed keeps the verdict reproducible. Nothing here is timed: recheck's own time limit is off, since
+ * one safe pattern (EN_ANONYMIZED) takes about 15 s to decide on an idle machine, and a limit turns
+ * a slow machine's verdict into "unknown". The whole check takes about 30 s here.
  */
 describe('every regular expression in the product', () => {
   const regexes = findRegexes(process.cwd());
@@ -33,11 +35,11 @@ describe('every regular expression in the product', () => {
     }
   });
 
-  it('matches in linear time: no polynomial or exponential backtracking', { timeout: 240_000 }, () => {
+  it('matches in linear time: no polynomial or exponential backtracking', { timeout: 600_000 }, () => {
     const unsafe: string[] = [];
     const allowed = new Set<string>();
     for (const regex of regexes) {
-      const result = checkSync(regex.source, regex.flags.replace(/[gy]/g, ''), { randomSeed: 7, timeout: 20_000 });
+      const result = checkSync(regex.source, regex.flags.replace(/[gy]/g, ''), { randomSeed: 7, timeout: null });
       if (result.status === 'safe') continue;
       const bounded = boundedEntry(regex.file, regex.source);
       if (bounded !== undefined) {
