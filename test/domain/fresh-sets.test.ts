@@ -76,6 +76,20 @@ const FRESH_SETS: readonly FreshSet[] = [
     shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
     minNews: 5,
   },
+  {
+    name: 'fresh-9',
+    size: [60, 90],
+    perType: balanced,
+    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
+    minNews: 5,
+  },
+  {
+    name: 'fresh-10',
+    size: [60, 90],
+    perType: balanced,
+    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
+    minNews: 5,
+  },
 ];
 
 /** Corpus files every fresh set must be new to, besides the fresh sets before it. */
