@@ -25,6 +25,14 @@ const balanced: Record<RelationshipType, Range> = {
   problem_solving: [15, 25],
   partnership: [15, 25],
 };
+/** From the third set on, each set holds the four types in balance and each language at a fifth or more. */
+const balancedSet = (name: string): FreshSet => ({
+  name,
+  size: [60, 90],
+  perType: balanced,
+  shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
+  minNews: 5,
+});
 const FRESH_SETS: readonly FreshSet[] = [
   {
     // Labelled by the article: institutional joint ventures and co-lending are strategic, so partnership is rare.
@@ -34,62 +42,7 @@ const FRESH_SETS: readonly FreshSet[] = [
     shares: { 'zh-Hans': 0.28, 'zh-Hant': 0.2, en: 0.28 },
     minNews: 5,
   },
-  {
-    name: 'fresh-3',
-    size: [60, 90],
-    perType: balanced,
-    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
-    minNews: 5,
-  },
-  {
-    name: 'fresh-4',
-    size: [60, 90],
-    perType: balanced,
-    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
-    minNews: 5,
-  },
-  {
-    name: 'fresh-5',
-    size: [60, 90],
-    perType: balanced,
-    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
-    minNews: 5,
-  },
-  {
-    name: 'fresh-6',
-    size: [60, 90],
-    perType: balanced,
-    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
-    minNews: 5,
-  },
-  {
-    name: 'fresh-7',
-    size: [60, 90],
-    perType: balanced,
-    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
-    minNews: 5,
-  },
-  {
-    name: 'fresh-8',
-    size: [60, 90],
-    perType: balanced,
-    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
-    minNews: 5,
-  },
-  {
-    name: 'fresh-9',
-    size: [60, 90],
-    perType: balanced,
-    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
-    minNews: 5,
-  },
-  {
-    name: 'fresh-10',
-    size: [60, 90],
-    perType: balanced,
-    shares: { 'zh-Hans': 0.2, 'zh-Hant': 0.2, en: 0.2 },
-    minNews: 5,
-  },
+  ...[3, 4, 5, 6, 7, 8, 9, 10].map((n) => balancedSet(`fresh-${n}`)),
 ];
 
 /** Corpus files every fresh set must be new to, besides the fresh sets before it. */
